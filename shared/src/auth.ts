@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Email, Id, LangCode } from './primitives';
+
+export const Role = z.enum(['participant', 'moderator', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const Password = z.string().min(8, 'at least 8 characters').max(200);
+export const DisplayName = z.string().trim().min(1).max(80);
+
+export const RegisterBody = z.object({
+  email: Email,
+  password: Password,
+  displayName: DisplayName,
+  lang: LangCode.default('en'),
+});
+export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(200) });
+
+export const Me = z.object({
+  id: Id,
+  email: Email,
+  displayName: z.string(),
+  role: Role,
+  lang: LangCode,
+  /** Moderates every space. */
+  globalModerator: z.boolean(),
+  /** Ids of the spaces this user moderates as a regional moderator. */
+  moderatorOf: z.array(Id),
+});
+export type Me = z.infer<typeof Me>;

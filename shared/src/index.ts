@@ -1,0 +1,5 @@
+export * from './primitives';
+export * from './documents';
+export * from './sync';
+export * from './auth';
+export * from './errors';

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Server tests run once on embedded PGlite and, when DATABASE_URL is set (CI), once more on
+ * real PostgreSQL: the same files, a different PARLEY_TEST_DB.
+ */
+const serverOn = (db: 'pglite' | 'postgres') => ({
+  test: {
+    name: `server:${db}`,
+    include: ['server/src/**/*.test.ts'],
+    environment: 'node',
+    env: { PARLEY_TEST_DB: db },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
+      serverOn('pglite'),
+      ...(process.env.DATABASE_URL ? [serverOn('postgres')] : []),
+      {
+        test: {
+          name: 'client',
+          include: ['client/src/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
