@@ -23,6 +23,14 @@ export default defineConfig({
       ...(process.env.DATABASE_URL ? [serverOn('postgres')] : []),
       {
         test: {
+          name: 'bench',
+          include: ['e2e/bench/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'client',
           include: ['client/src/**/*.test.{ts,tsx}'],
           environment: 'node',

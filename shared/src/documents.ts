@@ -21,7 +21,10 @@ export const SpaceModerator = z.object({
 
 export const Space = z.object({
   id: Id,
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and dashes').max(80),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and dashes')
+    .max(80),
   title: Localized(300),
   intro: Localized(20_000),
   audience: Localized(1_000),

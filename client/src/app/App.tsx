@@ -1,0 +1,34 @@
+import { StrictMode } from 'react';
+import { SessionProvider, useSession, isModerator } from '../session/SessionProvider';
+import { I18nProvider } from '../i18n/I18nProvider';
+import { AnnouncerProvider } from '../ui/Announcer';
+import { DataProvider } from './DataProvider';
+import { Layout } from './Layout';
+import { PostStateAnnouncer } from './PostStateAnnouncer';
+import { Routes } from './routes';
+
+function WithViewer() {
+  const { me, signedOutId } = useSession();
+  return (
+    <I18nProvider accountLang={me?.lang ?? null}>
+      <DataProvider viewerId={me?.id ?? null} moderator={isModerator(me)} signedOutId={signedOutId}>
+        <AnnouncerProvider>
+          <PostStateAnnouncer />
+          <Layout>
+            <Routes />
+          </Layout>
+        </AnnouncerProvider>
+      </DataProvider>
+    </I18nProvider>
+  );
+}
+
+export function App() {
+  return (
+    <StrictMode>
+      <SessionProvider>
+        <WithViewer />
+      </SessionProvider>
+    </StrictMode>
+  );
+}

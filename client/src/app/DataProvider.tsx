@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { DataContext, type Connection, type DataValue } from '../db/context';
+import { databaseNameFor, openDatabase, removeDatabase, type ParleyDatabase } from '../db/database';
+import { startSync, type SyncHandle } from '../sync/replication';
+
+/**
+ * Opening and closing databases is serialized: a database is fully closed before the next one
+ * opens (RxDB allows 13 open collections per page, and the same name may not be open twice).
+ */
+let lifecycle: Promise<void> = Promise.resolve();
+function serially(step: () => Promise<void>): void {
+  lifecycle = lifecycle.then(step).catch((error: unknown) => console.error('Database lifecycle', error));
+}
+
+const browserOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false;
+
+/**
+ * The viewer's database and its replication. Signed out: `parley-anon`; signed in: one database
+ * per user. When a user signs out, their database is removed from the device.
+ */
+export function DataProvider({
+  viewerId,
+  moderator,
+  signedOutId,
+  children,
+}: {
+  viewerId: string | null;
+  moderator: boolean;
+  /** The user who just signed out on purpose (their data is deleted), else null. */
+  signedOutId: string | null;
+  children: ReactNode;
+}) {
+  const [value, setValue] = useState<DataValue>({ db: null, connection: browserOnline() ? 'syncing' : 'offline', failed: false });
+  const signedOut = useRef(signedOutId);
+  signedOut.current = signedOutId;
+
+  useEffect(() => {
+    const name = databaseNameFor(viewerId);
+    let cancelled = false;
+    let db: ParleyDatabase | undefined;
+    let sync: SyncHandle | undefined;
+    let unsubscribe = () => undefined as void;
+
+    serially(async () => {
+      if (cancelled) return;
+      try {
+        db = await openDatabase(name);
+      } catch (error) {
+        console.error('Could not open the database', error);
+        setValue((v) => ({ ...v, db: null, failed: true }));
+        return;
+      }
+      if (cancelled) return; // the cleanup queued behind this step closes it
+      sync = startSync(db, { moderator });
+      const opened = db;
+      const subscription = sync.state$.subscribe((connection: Connection) =>
+        setValue({ db: opened, connection, failed: false }),
+      );
+      unsubscribe = () => subscription.unsubscribe();
+      setValue((v) => ({ ...v, db: opened, failed: false }));
+    });
+
+    return () => {
+      cancelled = true;
+      setValue((v) => ({ ...v, db: null }));
+      serially(async () => {
+        unsubscribe();
+        await sync?.cancel();
+        await db?.close();
+        if (viewerId && signedOut.current === viewerId) await removeDatabase(name);
+      });
+    };
+  }, [viewerId, moderator]);
+
+  return <DataContext.Provider value={value}>{children}</DataContext.Provider>;
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import { useT } from '../i18n/useT';
+import { Nav } from './Nav';
+import { SyncIndicator } from './SyncIndicator';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('layout.skip')}
+      </a>
+      <header className="header">
+        <div className="header__bar">
+          <Link href="/" className="brand">
+            <img src="/icon.svg" alt="" width="28" height="28" />
+            <span>{t('app.name')}</span>
+          </Link>
+          <SyncIndicator />
+        </div>
+        <Nav />
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

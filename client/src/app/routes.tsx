@@ -1,0 +1,36 @@
+import { lazy, Suspense } from 'react';
+import { Route, Switch } from 'wouter';
+import { SpacesPage } from '../features/spaces/SpacesPage';
+import { SpacePage } from '../features/spaces/SpacePage';
+import { Loading } from '../ui/Page';
+import { NotFound } from '../ui/NotFound';
+
+// The first screen (spaces) is in the main chunk; the rest load on demand and are precached.
+const ThreadPage = lazy(() => import('../features/threads/ThreadPage').then((m) => ({ default: m.ThreadPage })));
+const Composer = lazy(() => import('../features/compose/Composer').then((m) => ({ default: m.Composer })));
+const MyPostsPage = lazy(() => import('../features/my-posts/MyPostsPage').then((m) => ({ default: m.MyPostsPage })));
+const ModerationPage = lazy(() =>
+  import('../features/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })),
+);
+const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
+const SignUpPage = lazy(() => import('../features/auth/SignUpPage').then((m) => ({ default: m.SignUpPage })));
+
+/** Features never import each other: the thread screen gets its composer from here. */
+export function Routes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/" component={SpacesPage} />
+        <Route path="/s/:slug">{(p) => <SpacePage slug={p.slug} />}</Route>
+        <Route path="/s/:slug/q/:questionId">
+          {(p) => <ThreadPage slug={p.slug} questionId={p.questionId} Composer={Composer} />}
+        </Route>
+        <Route path="/me/posts" component={MyPostsPage} />
+        <Route path="/moderate" component={ModerationPage} />
+        <Route path="/signin" component={SignInPage} />
+        <Route path="/signup" component={SignUpPage} />
+        <Route component={NotFound} />
+      </Switch>
+    </Suspense>
+  );
+}

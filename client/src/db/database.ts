@@ -1,0 +1,73 @@
+import { createRxDatabase, removeRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { Moderation, Post, Question, Space } from '@parley/shared';
+import { moderationSchema, postSchema, questionSchema, spaceSchema } from './schema';
+
+export interface ParleyCollections {
+  spaces: RxCollection<Space>;
+  questions: RxCollection<Question>;
+  posts: RxCollection<Post>;
+  moderation: RxCollection<Moderation>;
+}
+export type ParleyDatabase = RxDatabase<ParleyCollections>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyStorage = RxStorage<any, any>;
+
+/**
+ * Dev-mode checks every schema, query and write, but in a browser it also loads an iframe from
+ * RxDB's website: it is imported only when Vite builds for development (or vitest runs), so the
+ * production bundle never contains it.
+ */
+let devModeReady: Promise<void> | undefined;
+async function withDevChecks(storage: AnyStorage): Promise<AnyStorage> {
+  if (!import.meta.env.DEV) return storage;
+  devModeReady ??= (async () => {
+    const { addRxPlugin } = await import('rxdb');
+    const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');
+    disableWarnings();
+    addRxPlugin(RxDBDevModePlugin);
+  })();
+  await devModeReady;
+  // Dev-mode insists on a validating storage; production validates posts with zod before writing.
+  const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');
+  return wrappedValidateAjvStorage({ storage });
+}
+
+/** One database per viewer, so that a signed-out user's private posts never mix with another's. */
+export function databaseNameFor(viewerId: string | null): string {
+  return viewerId ? `parley-u-${viewerId.toLowerCase()}` : 'parley-anon';
+}
+
+export interface OpenOptions {
+  storage?: AnyStorage;
+  /** Several tabs share one database; false in tests. */
+  multiInstance?: boolean;
+}
+
+export async function openDatabase(name: string, options: OpenOptions = {}): Promise<ParleyDatabase> {
+  const storage = await withDevChecks(options.storage ?? getRxStorageDexie());
+  const db = await createRxDatabase<ParleyCollections>({
+    name,
+    storage,
+    multiInstance: options.multiInstance ?? true,
+    eventReduce: true,
+  });
+  try {
+    await db.addCollections({
+      spaces: { schema: spaceSchema },
+      questions: { schema: questionSchema },
+      posts: { schema: postSchema },
+      moderation: { schema: moderationSchema },
+    });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** Deletes a closed database and everything in it (sign-out on a shared phone). */
+export async function removeDatabase(name: string, storage?: AnyStorage): Promise<void> {
+  await removeRxDatabase(name, storage ?? getRxStorageDexie());
+}

@@ -1,0 +1,132 @@
+import { Link } from 'wouter';
+import { FormattedDate } from 'react-intl';
+import type { Phase, Question, Space } from '@parley/shared';
+import { useQuestions, useSpaceBySlug } from '../../db/queries';
+import { useData } from '../../db/context';
+import { useT } from '../../i18n/useT';
+import { LocalizedBlock, useLocalized } from '../../ui/LocalizedText';
+import { Loading, PageTitle } from '../../ui/Page';
+import { NotFound } from '../../ui/NotFound';
+import { phaseState } from './phases';
+import { StateTag } from './StateTag';
+import './spaces.css';
+
+function QuestionLink({ space, question }: { space: Space; question: Question }) {
+  const title = useLocalized(question.title, space.languages);
+  return (
+    <li>
+      <Link href={`/s/${space.slug}/q/${question.id}`} className="question-link" lang={title.lang}>
+        <span className="question-link__number" aria-hidden="true">
+          {question.position + 1}
+        </span>
+        <span>{title.text}</span>
+      </Link>
+    </li>
+  );
+}
+
+function PhaseSection({ space, phase, questions, now }: { space: Space; phase: Phase; questions: Question[]; now: Date }) {
+  const t = useT();
+  const name = useLocalized(phase.name, space.languages);
+  return (
+    <section className="phase" aria-labelledby={`phase-${phase.id}`}>
+      <div className="phase__head">
+        <h3 id={`phase-${phase.id}`} lang={name.lang}>
+          {name.text}
+        </h3>
+        <StateTag state={phaseState(phase, now)} />
+      </div>
+      <p className="phase__dates">
+        <FormattedDate value={phase.opensAt} dateStyle="medium" /> – <FormattedDate value={phase.closesAt} dateStyle="medium" />
+      </p>
+      {questions.length > 0 ? (
+        <ol className="question-list">
+          {questions.map((q) => (
+            <QuestionLink key={q.id} space={space} question={q} />
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{t('space.noQuestions')}</p>
+      )}
+    </section>
+  );
+}
+
+function SpaceView({ space }: { space: Space }) {
+  const t = useT();
+  const title = useLocalized(space.title, space.languages);
+  const questions = useQuestions(space.id);
+  const audience = useLocalized(space.audience, space.languages);
+  const now = new Date();
+  const phased = new Set(space.phases.map((p) => p.id));
+  const unphased = questions?.filter((q) => !phased.has(q.phaseId)) ?? [];
+  return (
+    <article className="stack space">
+      <PageTitle title={title.text}>
+        <span lang={title.lang}>{title.text}</span>
+      </PageTitle>
+      <LocalizedBlock field={space.intro} spaceLanguages={space.languages} className="space__intro" />
+
+      <dl className="facts">
+        {audience.text && (
+          <div>
+            <dt>{t('space.audience')}</dt>
+            <dd>
+              <LocalizedBlock field={space.audience} spaceLanguages={space.languages} />
+            </dd>
+          </div>
+        )}
+        {space.moderators.length > 0 && (
+          <div>
+            <dt>{t('space.moderators')}</dt>
+            <dd>
+              <ul className="moderators">
+                {space.moderators.map((m) => (
+                  <li key={m.userId}>
+                    {m.displayName} <span className="muted">({t(`space.moderator.${m.level}`)})</span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      <section className="stack" aria-labelledby="questions-heading">
+        <h2 id="questions-heading">{t('space.questions')}</h2>
+        {questions === undefined ? (
+          <Loading />
+        ) : (
+          <>
+            {space.phases.map((phase) => (
+              <PhaseSection
+                key={phase.id}
+                space={space}
+                phase={phase}
+                now={now}
+                questions={questions.filter((q) => q.phaseId === phase.id)}
+              />
+            ))}
+            {unphased.length > 0 && (
+              <ol className="question-list">
+                {unphased.map((q) => (
+                  <QuestionLink key={q.id} space={space} question={q} />
+                ))}
+              </ol>
+            )}
+          </>
+        )}
+      </section>
+    </article>
+  );
+}
+
+export function SpacePage({ slug }: { slug: string }) {
+  const t = useT();
+  const space = useSpaceBySlug(slug);
+  const { connection } = useData();
+  // Before the first pull the device may not have the space yet.
+  if (space === undefined || (space === null && connection === 'syncing')) return <Loading />;
+  if (space === null) return <NotFound message={t('space.notFound')} />;
+  return <SpaceView space={space} />;
+}

@@ -1,0 +1,53 @@
+import { Link } from 'wouter';
+import type { Space } from '@parley/shared';
+import { useSpaces } from '../../db/queries';
+import { useData } from '../../db/context';
+import { useT } from '../../i18n/useT';
+import { useLocalized } from '../../ui/LocalizedText';
+import { Loading, PageTitle } from '../../ui/Page';
+import { spaceState } from './phases';
+import { StateTag } from './StateTag';
+import './spaces.css';
+
+function SpaceItem({ space, now }: { space: Space; now: Date }) {
+  const title = useLocalized(space.title, space.languages);
+  const audience = useLocalized(space.audience, space.languages);
+  return (
+    <li className="card space-card">
+      <h2 className="space-card__title">
+        <Link href={`/s/${space.slug}`} lang={title.lang} className="card__link">
+          {title.text}
+        </Link>
+      </h2>
+      <StateTag state={spaceState(space, now)} />
+      {audience.text && (
+        <p className="space-card__audience" lang={audience.lang}>
+          {audience.text}
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function SpacesPage() {
+  const t = useT();
+  const spaces = useSpaces();
+  const { connection } = useData();
+  const now = new Date();
+  return (
+    <section className="stack">
+      <PageTitle title={t('spaces.title')}>{t('spaces.title')}</PageTitle>
+      {spaces === undefined ? (
+        <Loading />
+      ) : spaces.length === 0 ? (
+        <p className="empty">{connection === 'offline' ? t('spaces.emptyOffline') : t('spaces.empty')}</p>
+      ) : (
+        <ul className="card-list">
+          {spaces.map((s) => (
+            <SpaceItem key={s.id} space={s} now={now} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+import { useT } from '../../i18n/useT';
+import type { PhaseState } from './phases';
+
+export function StateTag({ state }: { state: PhaseState }) {
+  const t = useT();
+  return <span className={`tag tag--${state}`}>{t(`phase.${state}`)}</span>;
+}

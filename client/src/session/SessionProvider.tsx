@@ -1,0 +1,73 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Me } from '@parley/shared';
+import * as session from './session';
+
+export interface SessionValue {
+  me: Me | null;
+  /** The user who signed out on purpose in this visit (their data leaves the device), else null. */
+  signedOutId: string | null;
+  /** False until the server answered (or was found unreachable) at start. */
+  checked: boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signUp(body: { email: string; password: string; displayName: string; lang: string }): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMeState] = useState<Me | null>(session.loadStoredMe);
+  const [checked, setChecked] = useState(false);
+  const [signedOutId, setSignedOutId] = useState<string | null>(null);
+
+  const setMe = useCallback((next: Me | null) => {
+    session.storeMe(next);
+    setMeState(next);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void session.fetchMe().then((result) => {
+      if (!live) return;
+      if (result.kind === 'signed-in') setMe(result.me);
+      if (result.kind === 'signed-out') setMe(null);
+      setChecked(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [setMe]);
+
+  const value = useMemo<SessionValue>(
+    () => ({
+      me,
+      signedOutId,
+      checked,
+      signIn: async (email, password) => setMe(await session.signIn(email, password)),
+      signUp: async (body) => setMe(await session.signUp(body)),
+      signOut: async () => {
+        const id = me?.id ?? null;
+        await session.signOut();
+        setSignedOutId(id);
+        setMe(null);
+      },
+    }),
+    [me, signedOutId, checked, setMe],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** Moderates this space (or every space, for a global moderator). */
+export function moderates(me: Me | null, spaceId: string): boolean {
+  return !!me && (me.globalModerator || me.moderatorOf.includes(spaceId));
+}
+
+export function isModerator(me: Me | null): boolean {
+  return !!me && (me.globalModerator || me.moderatorOf.length > 0);
+}

@@ -1,0 +1,79 @@
+import { Me, type ErrorCode } from '@parley/shared';
+import { ApiError, request } from '../api/http';
+
+const ME_KEY = 'parley.me';
+const PENDING_SIGN_OUT_KEY = 'parley.pendingSignOut';
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined; // storage disabled (private mode): the app still works online
+  }
+}
+
+/** The last known viewer, so that the app opens offline as the person who used it. */
+export function loadStoredMe(): Me | null {
+  const raw = storage()?.getItem(ME_KEY);
+  if (!raw) return null;
+  try {
+    const parsed = Me.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeMe(me: Me | null): void {
+  try {
+    if (me) storage()?.setItem(ME_KEY, JSON.stringify(me));
+    else storage()?.removeItem(ME_KEY);
+  } catch {
+    // QuotaExceededError: not fatal, the app only forgets the viewer when offline
+  }
+}
+
+export type MeResult = { kind: 'signed-in'; me: Me } | { kind: 'signed-out' } | { kind: 'unreachable' };
+
+/** Asks the server who is signed in; offline the caller keeps what it knew. */
+export async function fetchMe(): Promise<MeResult> {
+  await flushPendingSignOut();
+  try {
+    const me = Me.parse(await request<unknown>('GET', '/api/auth/me'));
+    return { kind: 'signed-in', me };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return { kind: 'signed-out' };
+    return { kind: 'unreachable' };
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<Me> {
+  return Me.parse(await request<unknown>('POST', '/api/auth/login', { email, password }));
+}
+
+export async function signUp(body: { email: string; password: string; displayName: string; lang: string }): Promise<Me> {
+  return Me.parse(await request<unknown>('POST', '/api/auth/register', body));
+}
+
+/**
+ * Signing out offline still signs out on the device; the server session is ended at the next
+ * start with a connection, so the next person on a shared phone is not signed in as the last one.
+ */
+export async function signOut(): Promise<void> {
+  try {
+    await request<void>('POST', '/api/auth/logout', {});
+    storage()?.removeItem(PENDING_SIGN_OUT_KEY);
+  } catch {
+    storage()?.setItem(PENDING_SIGN_OUT_KEY, '1');
+  }
+}
+
+async function flushPendingSignOut(): Promise<void> {
+  if (storage()?.getItem(PENDING_SIGN_OUT_KEY) !== '1') return;
+  await signOut();
+}
+
+/** Error codes the auth forms explain; anything else is "something went wrong". */
+export function authErrorCode(error: unknown): ErrorCode | 'network' | 'unknown' {
+  return error instanceof ApiError ? error.code : 'unknown';
+}

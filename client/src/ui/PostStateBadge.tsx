@@ -1,0 +1,47 @@
+import type { Post } from '@parley/shared';
+import { postState, type PostStateKey } from '../posts/postState';
+import { useOnline } from '../db/context';
+import { useT, type Translate } from '../i18n/useT';
+import type { MessageId } from '../i18n/I18nProvider';
+
+const LABELS: Record<PostStateKey, MessageId> = {
+  waiting: 'postState.waiting',
+  sending: 'postState.sending',
+  awaiting: 'postState.awaiting',
+  published: 'postState.published',
+  notPublished: 'postState.notPublished',
+  hidden: 'postState.hidden',
+  withdrawn: 'postState.withdrawn',
+};
+
+const REFUSALS: Record<string, MessageId> = {
+  invalid: 'refusal.invalid',
+  not_author: 'refusal.not_author',
+  unknown_question: 'refusal.unknown_question',
+  unknown_parent: 'refusal.unknown_parent',
+  phase_closed: 'refusal.phase_closed',
+  not_editable: 'refusal.not_editable',
+};
+
+export function postStateLabel(t: Translate, key: PostStateKey): string {
+  return t(LABELS[key]);
+}
+
+/** The author's view of where their post is; the reason when it was not published. */
+export function PostStateBadge({ post }: { post: Post }) {
+  const t = useT();
+  const online = useOnline();
+  const state = postState(post, online);
+  const refusal = state.reason?.code ? REFUSALS[state.reason.code] : undefined;
+  return (
+    <div className={`post-state post-state--${state.key}`}>
+      <span className="post-state__label">{postStateLabel(t, state.key)}</span>
+      {state.reason && (
+        <span className="post-state__reason">
+          {' '}
+          {t('postState.reason', { reason: refusal ? t(refusal) : state.reason.text })}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Role } from '@parley/shared';
+import type { Queryable } from '../db/db';
+import type { SignedInUser, Viewer } from './viewer';
+
+interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  lang: string;
+  password_hash: string;
+}
+
+export interface UserRecord extends SignedInUser {
+  passwordHash: string;
+}
+
+const toUser = (r: UserRow): UserRecord => ({
+  id: r.id,
+  email: r.email,
+  displayName: r.display_name,
+  role: r.role,
+  lang: r.lang,
+  passwordHash: r.password_hash,
+});
+
+export async function findUserByEmail(q: Queryable, email: string): Promise<UserRecord | null> {
+  const [row] = await q.query<UserRow>('SELECT * FROM users WHERE email = $1', [email]);
+  return row ? toUser(row) : null;
+}
+
+/** Returns null when the e-mail is taken (the unique index decides, so two racing sign-ups cannot both win). */
+export async function insertUser(
+  q: Queryable,
+  user: Omit<UserRecord, 'id'> & { id: string },
+): Promise<UserRecord | null> {
+  const rows = await q.query<UserRow>(
+    `INSERT INTO users (id, email, display_name, password_hash, role, lang)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (email) DO NOTHING
+     RETURNING *`,
+    [user.id, user.email, user.displayName, user.passwordHash, user.role, user.lang],
+  );
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
+export async function setUserRole(q: Queryable, userId: string, role: Role): Promise<void> {
+  await q.query('UPDATE users SET role = $2 WHERE id = $1', [userId, role]);
+}
+
+/** The user of a live session with their moderator assignments, in one round trip. */
+export async function findViewerBySession(q: Queryable, tokenHash: string): Promise<Viewer | null> {
+  const [row] = await q.query<UserRow & { global: boolean | null; spaces: string[] | null }>(
+    `SELECT u.*,
+            bool_or(m.user_id IS NOT NULL AND m.space_id IS NULL) AS global,
+            array_remove(array_agg(m.space_id), NULL) AS spaces
+       FROM sessions s
+       JOIN users u ON u.id = s.user_id
+       LEFT JOIN moderators m ON m.user_id = u.id
+      WHERE s.token_hash = $1 AND s.expires_at > now()
+      GROUP BY u.id`,
+    [tokenHash],
+  );
+  if (!row) return null;
+  const { passwordHash: _, ...user } = toUser(row);
+  return {
+    user,
+    // An admin moderates everything, assignments or not.
+    globalModerator: row.global === true || row.role === 'admin',
+    moderatorOf: row.spaces ?? [],
+  };
+}
+
+export async function insertSession(q: Queryable, tokenHash: string, userId: string, maxAgeSeconds: number) {
+  await q.query(
+    `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))`,
+    [tokenHash, userId, maxAgeSeconds],
+  );
+}
+
+export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {
+  await q.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function deleteExpiredSessions(q: Queryable): Promise<void> {
+  await q.query('DELETE FROM sessions WHERE expires_at <= now()');
+}
+
+/**
+ * Seconds until `key` drops below `limit` failures in the window, or null when it is below now:
+ * the limit-th most recent failure is the one whose expiry lets the next attempt through.
+ */
+export async function throttledFor(
+  q: Queryable,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<number | null> {
+  const [row] = await q.query<{ retry_after: number }>(
+    `SELECT greatest(1, ceil(extract(epoch FROM (at + make_interval(secs => $2) - now()))))::int AS retry_after
+       FROM login_failures
+      WHERE key = $1 AND at > now() - make_interval(secs => $2)
+      ORDER BY at DESC
+      OFFSET $3 LIMIT 1`,
+    [key, windowSeconds, limit - 1],
+  );
+  return row ? row.retry_after : null;
+}
+
+export async function recordFailures(q: Queryable, keys: readonly string[], windowSeconds: number) {
+  await q.query('DELETE FROM login_failures WHERE at < now() - make_interval(secs => $1)', [windowSeconds]);
+  await q.query('INSERT INTO login_failures (key) SELECT unnest($1::text[])', [keys]);
+}
+
+export async function clearFailures(q: Queryable, key: string): Promise<void> {
+  await q.query('DELETE FROM login_failures WHERE key = $1', [key]);
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** server/ and the repository root, from this file's place (cwd varies with how npm runs us). */
+export const SERVER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO_DIR = resolve(SERVER_DIR, '..');
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** Every variable the server reads, described; the process refuses to start on a bad value. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port; 0 = any free port'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('interface to listen on'),
+  DATABASE_URL: optional
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL')
+    .describe('real PostgreSQL; absent = embedded PGlite in DATA_DIR'),
+  DATA_DIR: optional.describe('PGlite data and the generated session secret; default ./data'),
+  SESSION_SECRET: optional
+    .refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters')
+    .describe('keys the HMACs of throttling keys; generated into DATA_DIR when absent'),
+  SENTRY_DSN: optional
+    .refine((v) => v === undefined || URL.canParse(v), 'must be a URL')
+    .describe('client error reports; off when unset'),
+  CLIENT_DIST: optional.describe('the built client; default <repo>/client/dist'),
+  COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false'])
+    .default('auto')
+    .describe('Secure cookie flag; auto = when the request came over https'),
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .describe('Express "trust proxy": whose X-Forwarded-* headers to believe (req.ip, https)'),
+  INIT_CWD: optional.describe('set by npm: the directory npm was started in'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  sessionSecret: string;
+  sentryDsn: string | null;
+  clientDist: string;
+  cookieSecure: 'auto' | 'always' | 'never';
+  trustProxy: string;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Relative DATA_DIR is resolved where the user started npm (INIT_CWD), because `npm run serve`
+ * runs us with cwd = server/. Started directly inside server/ without npm, the repo root is meant.
+ */
+function baseDir(initCwd: string | undefined, cwd: string): string {
+  if (initCwd) return initCwd;
+  return resolve(cwd) === SERVER_DIR ? REPO_DIR : cwd;
+}
+
+/** Pure: parses an environment into a Config, without touching the disk. */
+export function parseEnv(
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): Omit<Config, 'sessionSecret'> & { sessionSecret: string | null } {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const base = baseDir(e.INIT_CWD, cwd);
+  const dataDir = e.DATA_DIR ? (isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(base, e.DATA_DIR)) : join(base, 'data');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir,
+    sessionSecret: e.SESSION_SECRET ?? null,
+    sentryDsn: e.SENTRY_DSN ?? null,
+    clientDist: e.CLIENT_DIST ? resolve(base, e.CLIENT_DIST) : join(REPO_DIR, 'client', 'dist'),
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true' ? 'always' : 'never',
+    trustProxy: e.TRUST_PROXY,
+  };
+}
+
+/** Reads the secret kept in DATA_DIR, or makes one the first time, so restarts keep it. */
+function sessionSecretFile(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+/** The only place that reads process.env: called once by each entry point. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const config = parseEnv(env, cwd);
+  return { ...config, sessionSecret: config.sessionSecret ?? sessionSecretFile(config.dataDir) };
+}

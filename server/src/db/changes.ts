@@ -1,0 +1,34 @@
+import type { CollectionName } from '@parley/shared';
+
+/**
+ * Tells open streams that a collection has new committed rows. Only the collection name travels:
+ * each stream re-runs its own visibility-filtered pull, so nothing private is broadcast.
+ * In-process for now; PostgreSQL LISTEN/NOTIFY can implement the same interface for several
+ * instances.
+ */
+export interface ChangeNotifier {
+  notify(collection: CollectionName): void;
+  /** Returns the function that unsubscribes. */
+  subscribe(collection: CollectionName, listener: () => void): () => void;
+}
+
+export function inProcessChanges(): ChangeNotifier {
+  const listeners = new Map<CollectionName, Set<() => void>>();
+  return {
+    notify(collection) {
+      for (const listener of listeners.get(collection) ?? []) {
+        try {
+          listener();
+        } catch (err) {
+          console.error('[changes] listener failed:', err);
+        }
+      }
+    },
+    subscribe(collection, listener) {
+      let set = listeners.get(collection);
+      if (!set) listeners.set(collection, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}

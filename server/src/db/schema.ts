@@ -1,0 +1,182 @@
+/**
+ * The database schema, as drizzle-kit reads it to generate migrations (`npm run db:generate`).
+ * Queries are plain SQL in the repository modules; this file is the source of the DDL only.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+/** One change-order sequence per synced collection (see db/write.ts for why it is safe). */
+export const spacesSeq = pgSequence('spaces_seq');
+export const questionsSeq = pgSequence('questions_seq');
+export const postsSeq = pgSequence('posts_seq');
+export const moderationSeq = pgSequence('moderation_seq');
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['participant', 'moderator', 'admin'] }).notNull(),
+    lang: text('lang').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    expiresAt: tz('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Failed sign-ins, keyed by an HMAC of the e-mail or IP so no personal data is kept here. */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    key: text('key').notNull(),
+    at: tz('at').notNull().defaultNow(),
+  },
+  (t) => [index('login_failures_key_at_idx').on(t.key, t.at), index('login_failures_at_idx').on(t.at)],
+);
+
+export const spaces = pgTable(
+  'spaces',
+  {
+    id: uuid('id').primaryKey(),
+    slug: text('slug').notNull(),
+    title: jsonb('title').notNull(),
+    intro: jsonb('intro').notNull(),
+    audience: jsonb('audience').notNull(),
+    languages: jsonb('languages').notNull(),
+    phases: jsonb('phases').notNull(),
+    contactEmail: text('contact_email'),
+    updatedAt: tz('updated_at').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('spaces_slug_key').on(t.slug), uniqueIndex('spaces_seq_key').on(t.seq)],
+);
+
+/** space_id NULL means every space: a global moderator. */
+export const moderators = pgTable(
+  'moderators',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    // NULLS NOT DISTINCT: a user is global at most once.
+    unique('moderators_user_space_key').on(t.userId, t.spaceId).nullsNotDistinct(),
+    index('moderators_space_idx').on(t.spaceId),
+  ],
+);
+
+export const questions = pgTable(
+  'questions',
+  {
+    id: uuid('id').primaryKey(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    phaseId: uuid('phase_id').notNull(),
+    position: integer('position').notNull(),
+    title: jsonb('title').notNull(),
+    body: jsonb('body').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('questions_seq_key').on(t.seq), index('questions_space_idx').on(t.spaceId)],
+);
+
+export const posts = pgTable(
+  'posts',
+  {
+    id: uuid('id').primaryKey(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id),
+    parentId: uuid('parent_id'),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    authorName: text('author_name').notNull(),
+    anonymous: boolean('anonymous').notNull(),
+    lang: text('lang').notNull(),
+    body: text('body').notNull(),
+    attachments: jsonb('attachments').notNull().default(sql`'[]'::jsonb`),
+    status: text('status', { enum: ['pending', 'approved', 'rejected', 'hidden', 'withdrawn'] }).notNull(),
+    moderationReason: text('moderation_reason'),
+    onBehalfOf: text('on_behalf_of'),
+    createdAt: tz('created_at').notNull(),
+    receivedAt: tz('received_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    refusal: jsonb('refusal'),
+    /** Ever approved: once public, losing visibility must reach other devices as a deletion. */
+    wasPublic: boolean('was_public').notNull().default(false),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('posts_seq_key').on(t.seq),
+    index('posts_space_status_idx').on(t.spaceId, t.status),
+    index('posts_author_idx').on(t.authorId),
+    index('posts_question_idx').on(t.questionId),
+  ],
+);
+
+export const moderation = pgTable(
+  'moderation',
+  {
+    id: uuid('id').primaryKey(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id),
+    decision: text('decision', { enum: ['approve', 'reject', 'hide', 'restore'] }).notNull(),
+    reason: text('reason'),
+    basedOnStatus: text('based_on_status').notNull(),
+    moderatorId: uuid('moderator_id')
+      .notNull()
+      .references(() => users.id),
+    moderatorName: text('moderator_name').notNull(),
+    createdAt: tz('created_at').notNull(),
+    outcome: text('outcome', { enum: ['applied', 'superseded'] }).notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('moderation_seq_key').on(t.seq),
+    index('moderation_space_seq_idx').on(t.spaceId, t.seq),
+    index('moderation_post_idx').on(t.postId),
+  ],
+);
+

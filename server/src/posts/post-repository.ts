@@ -1,0 +1,178 @@
+import type { Post, PostStatus } from '@parley/shared';
+import type { Queryable } from '../db/db';
+import { toIso, toIsoOrNull, toNumber } from '../db/rows';
+import type { WriteTx } from '../db/write';
+
+interface PostRow {
+  id: string;
+  space_id: string;
+  question_id: string;
+  parent_id: string | null;
+  author_id: string;
+  author_name: string;
+  anonymous: boolean;
+  lang: string;
+  body: string;
+  attachments: Post['attachments'];
+  status: PostStatus;
+  moderation_reason: string | null;
+  on_behalf_of: string | null;
+  created_at: unknown;
+  received_at: unknown;
+  updated_at: unknown;
+  refusal: Post['refusal'];
+  was_public: boolean;
+  seq: unknown;
+}
+
+/** A stored post: never redacted. Leaves the server only through presentPost. */
+export type PostRecord = Post & { authorId: string; wasPublic: boolean; seq: number };
+
+const toPost = (r: PostRow): PostRecord => ({
+  id: r.id,
+  spaceId: r.space_id,
+  questionId: r.question_id,
+  parentId: r.parent_id,
+  authorId: r.author_id,
+  authorName: r.author_name,
+  anonymous: r.anonymous,
+  lang: r.lang,
+  body: r.body,
+  attachments: r.attachments,
+  status: r.status,
+  moderationReason: r.moderation_reason,
+  onBehalfOf: r.on_behalf_of,
+  createdAt: toIso(r.created_at),
+  receivedAt: toIsoOrNull(r.received_at),
+  updatedAt: toIsoOrNull(r.updated_at),
+  refusal: r.refusal,
+  wasPublic: r.was_public,
+  seq: toNumber(r.seq),
+});
+
+/** Whose posts a viewer may receive at all (the redaction of what they receive is presentPost's). */
+export interface PostAudience {
+  userId: string | null;
+  global: boolean;
+  spaceIds: readonly string[];
+}
+
+/**
+ * The visibility filter runs in SQL so that LIMIT counts rows that are sent. A row passes when
+ * it is public, was public once (it then goes out as a deletion), is the viewer's own, or is in
+ * a space the viewer moderates.
+ */
+export async function pullPosts(
+  q: Queryable,
+  audience: PostAudience,
+  afterSeq: number,
+  limit: number,
+): Promise<PostRecord[]> {
+  const rows = await q.query<PostRow>(
+    `SELECT * FROM posts
+      WHERE seq > $1
+        AND (status = 'approved' OR was_public OR author_id = $2::uuid OR $3::boolean OR space_id = ANY($4::uuid[]))
+      ORDER BY seq
+      LIMIT $5`,
+    [afterSeq, audience.userId, audience.global, audience.spaceIds, limit],
+  );
+  return rows.map(toPost);
+}
+
+export async function maxPostSeq(q: Queryable): Promise<number> {
+  const [row] = await q.query<{ max: unknown }>('SELECT coalesce(max(seq), 0) AS max FROM posts');
+  return toNumber(row?.max ?? 0);
+}
+
+export async function findPost(q: Queryable, id: string): Promise<PostRecord | null> {
+  const [row] = await q.query<PostRow>('SELECT * FROM posts WHERE id = $1', [id]);
+  return row ? toPost(row) : null;
+}
+
+/** Reads a post and holds its row until commit (the caller is deciding on its current state). */
+export async function lockPost(tx: WriteTx<'posts'>, id: string): Promise<PostRecord | null> {
+  const [row] = await tx.query<PostRow>('SELECT * FROM posts WHERE id = $1 FOR UPDATE', [id]);
+  return row ? toPost(row) : null;
+}
+
+export type NewPost = Pick<
+  Post,
+  | 'id'
+  | 'spaceId'
+  | 'questionId'
+  | 'parentId'
+  | 'authorName'
+  | 'anonymous'
+  | 'lang'
+  | 'body'
+  | 'attachments'
+  | 'onBehalfOf'
+  | 'createdAt'
+> & { authorId: string; status: PostStatus };
+
+// clock_timestamp(), not now(): now() is the transaction start, before the wait for the write
+// lock, and would let updatedAt run backwards against the change order.
+export async function insertPost(tx: WriteTx<'posts'>, post: NewPost): Promise<void> {
+  await tx.query(
+    `INSERT INTO posts (id, space_id, question_id, parent_id, author_id, author_name, anonymous, lang, body,
+                        attachments, status, on_behalf_of, created_at, received_at, updated_at, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+             clock_timestamp(), clock_timestamp(), nextval('posts_seq'))`,
+    [
+      post.id,
+      post.spaceId,
+      post.questionId,
+      post.parentId,
+      post.authorId,
+      post.authorName,
+      post.anonymous,
+      post.lang,
+      post.body,
+      JSON.stringify(post.attachments),
+      post.status,
+      post.onBehalfOf,
+      post.createdAt,
+    ],
+  );
+}
+
+export type PostEdit = Pick<
+  Post,
+  'id' | 'spaceId' | 'questionId' | 'parentId' | 'anonymous' | 'lang' | 'body' | 'attachments' | 'onBehalfOf'
+> & { status: PostStatus };
+
+export async function updatePostContent(tx: WriteTx<'posts'>, edit: PostEdit): Promise<void> {
+  await tx.query(
+    `UPDATE posts SET space_id = $2, question_id = $3, parent_id = $4, anonymous = $5, lang = $6, body = $7,
+                      attachments = $8, on_behalf_of = $9, status = $10, moderation_reason = NULL,
+                      updated_at = clock_timestamp(), seq = nextval('posts_seq')
+      WHERE id = $1`,
+    [
+      edit.id,
+      edit.spaceId,
+      edit.questionId,
+      edit.parentId,
+      edit.anonymous,
+      edit.lang,
+      edit.body,
+      JSON.stringify(edit.attachments),
+      edit.onBehalfOf,
+      edit.status,
+    ],
+  );
+}
+
+/** A status change (a decision or a withdrawal); becoming approved marks the post as once public. */
+export async function setPostStatus(
+  tx: WriteTx<'posts'>,
+  id: string,
+  status: PostStatus,
+  moderationReason: string | null,
+): Promise<void> {
+  await tx.query(
+    `UPDATE posts SET status = $2, moderation_reason = $3, was_public = was_public OR $2 = 'approved',
+                      updated_at = clock_timestamp(), seq = nextval('posts_seq')
+      WHERE id = $1`,
+    [id, status, moderationReason],
+  );
+}

@@ -1,0 +1,30 @@
+import { ANONYMOUS_NAME, type Post, type WithDeleted } from '@parley/shared';
+import { moderates, type Viewer } from '../auth/viewer';
+import type { PostRecord } from './post-repository';
+
+/**
+ * The one place a stored post becomes what a viewer receives, on every path (pull, stream, push
+ * conflicts). Pending and rejected text reaches only the author and the space's moderators; a
+ * post that was public and no longer is reaches everyone else as a blanked deletion.
+ */
+export function presentPost(post: PostRecord, viewer: Viewer): WithDeleted<Post> {
+  const { wasPublic: _, seq: __, ...doc } = post;
+  const isAuthor = viewer.user !== null && viewer.user.id === post.authorId;
+  const isModerator = moderates(viewer, post.spaceId);
+  if (post.status !== 'approved' && !isAuthor && !isModerator) {
+    return {
+      ...doc,
+      body: '',
+      authorName: '',
+      authorId: null,
+      onBehalfOf: null,
+      attachments: [],
+      moderationReason: null,
+      _deleted: true,
+    };
+  }
+  if (post.anonymous && !isAuthor && !isModerator) {
+    return { ...doc, authorName: ANONYMOUS_NAME, authorId: null, _deleted: false };
+  }
+  return { ...doc, _deleted: false };
+}

@@ -1,0 +1,79 @@
+import { Question, Space, type PushRow, type WithDeleted } from '@parley/shared';
+import type { AppContext } from '../app-context';
+import { isAdmin, type Viewer } from '../auth/viewer';
+import type { Queryable } from '../db/db';
+import { writeTx } from '../db/write';
+import { AppError } from '../http/errors';
+import {
+  findSpace,
+  lockQuestion,
+  lockSpace,
+  maxQuestionSeq,
+  maxSpaceSeq,
+  pullQuestions,
+  pullSpaces,
+  slugTakenByOther,
+  upsertQuestion,
+  upsertSpace,
+} from './space-repository';
+
+/** Spaces and questions are public: everyone pulls all of them. */
+function page<T extends { seq: number }>(rows: T[]) {
+  const documents = rows.map(({ seq: _, ...doc }) => ({ ...doc, _deleted: false }));
+  return { documents, lastSeq: rows.at(-1)?.seq ?? null };
+}
+
+export const spacesSync = {
+  pull: async (q: Queryable, _viewer: Viewer, afterSeq: number, limit: number) =>
+    page(await pullSpaces(q, afterSeq, limit)),
+  maxSeq: maxSpaceSeq,
+  /** Admin only. `moderators` in a pushed space is ignored: assignments live in their own table. */
+  async push(ctx: AppContext, viewer: Viewer, rows: PushRow[]): Promise<WithDeleted<Space>[]> {
+    requireAdmin(viewer);
+    const conflicts: WithDeleted<Space>[] = [];
+    for (const row of rows) {
+      const parsed = Space.safeParse(row.newDocumentState);
+      if (!parsed.success) continue;
+      const { moderators: _, updatedAt: __, ...space } = parsed.data;
+      const conflict = await writeTx(ctx, ['spaces'], async (tx) => {
+        const master = await lockSpace(tx, space.id);
+        if (master && row.assumedMasterState?.updatedAt !== master.updatedAt) return master;
+        // A slug belongs to one space; a clash is skipped rather than failing the whole push.
+        if (await slugTakenByOther(tx, space.slug, space.id)) return null;
+        await upsertSpace(tx, space);
+        return null;
+      });
+      if (conflict) conflicts.push(page([conflict]).documents[0]!);
+    }
+    return conflicts;
+  },
+};
+
+export const questionsSync = {
+  pull: async (q: Queryable, _viewer: Viewer, afterSeq: number, limit: number) =>
+    page(await pullQuestions(q, afterSeq, limit)),
+  maxSeq: maxQuestionSeq,
+  async push(ctx: AppContext, viewer: Viewer, rows: PushRow[]): Promise<WithDeleted<Question>[]> {
+    requireAdmin(viewer);
+    const conflicts: WithDeleted<Question>[] = [];
+    for (const row of rows) {
+      const parsed = Question.safeParse(row.newDocumentState);
+      if (!parsed.success) continue;
+      const { updatedAt: _, ...question } = parsed.data;
+      const conflict = await writeTx(ctx, ['questions'], async (tx) => {
+        const master = await lockQuestion(tx, question.id);
+        if (master && row.assumedMasterState?.updatedAt !== master.updatedAt) return master;
+        const space = await findSpace(tx, { id: question.spaceId });
+        if (!space?.phases.some((p) => p.id === question.phaseId)) return null;
+        await upsertQuestion(tx, question);
+        return null;
+      });
+      if (conflict) conflicts.push(page([conflict]).documents[0]!);
+    }
+    return conflicts;
+  },
+};
+
+function requireAdmin(viewer: Viewer) {
+  if (!isAdmin(viewer)) throw new AppError(403, 'forbidden', 'Only an administrator can change spaces and questions.');
+}
