@@ -53,5 +53,7 @@ test('a reply travels from one phone, through a moderator on another, to a third
   // Ana learns that her reply is published.
   await ana.page.getByRole('link', { name: 'My posts' }).click();
   await expect(ana.page.getByRole('heading', { level: 1, name: 'My posts' })).toBeVisible();
-  await expect(ana.page.getByRole('main').getByText('Published')).toBeVisible();
+  await expect(
+    ana.page.getByRole('main').getByRole('article').filter({ hasText: text }).getByText('Published'),
+  ).toBeVisible();
 });

@@ -30,7 +30,11 @@ export function DataProvider({
   signedOutId: string | null;
   children: ReactNode;
 }) {
-  const [value, setValue] = useState<DataValue>({ db: null, connection: browserOnline() ? 'syncing' : 'offline', failed: false });
+  const [value, setValue] = useState<DataValue>({
+    db: null,
+    connection: browserOnline() ? 'syncing' : 'offline',
+    failed: false,
+  });
   const signedOut = useRef(signedOutId);
   signedOut.current = signedOutId;
 

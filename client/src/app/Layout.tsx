@@ -12,14 +12,15 @@ export function Layout({ children }: { children: ReactNode }) {
         {t('layout.skip')}
       </a>
       <header className="header">
-        <div className="header__bar">
-          <Link href="/" className="brand">
-            <img src="/icon.svg" alt="" width="28" height="28" />
-            <span>{t('app.name')}</span>
-          </Link>
-          <SyncIndicator />
-        </div>
-        <Nav />
+        <Nav
+          brand={
+            <Link href="/" className="brand">
+              <img src="/icon.svg" alt="" width="28" height="28" />
+              <span>{t('app.name')}</span>
+            </Link>
+          }
+          status={<SyncIndicator />}
+        />
       </header>
       <main id="main" className="main" tabIndex={-1}>
         {children}

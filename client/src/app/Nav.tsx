@@ -1,9 +1,10 @@
+import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useSession, isModerator, moderates } from '../session/SessionProvider';
 import { usePendingPosts } from '../db/queries';
 import { useT } from '../i18n/useT';
 
-function NavLink({ href, children, label }: { href: string; children: React.ReactNode; label?: string }) {
+function NavLink({ href, children, label }: { href: string; children: ReactNode; label?: string }) {
   const [location] = useLocation();
   const current = href === '/' ? location === '/' || location.startsWith('/s/') : location.startsWith(href);
   return (
@@ -30,27 +31,20 @@ function ModerationLink() {
   );
 }
 
-export function Nav() {
+/**
+ * The one navigation landmark. First row: the brand, the sync state and the account action;
+ * second row: the sections (so that three sections fit a 320 px screen without wrapping).
+ */
+export function Nav({ brand, status }: { brand: ReactNode; status: ReactNode }) {
   const t = useT();
   const { me, signOut } = useSession();
   const [, navigate] = useLocation();
   return (
     <nav className="nav" aria-label={t('nav.label')}>
-      <ul className="nav__list">
-        <li>
-          <NavLink href="/">{t('nav.spaces')}</NavLink>
-        </li>
-        {me && (
-          <li>
-            <NavLink href="/me/posts">{t('nav.myPosts')}</NavLink>
-          </li>
-        )}
-        {isModerator(me) && (
-          <li>
-            <ModerationLink />
-          </li>
-        )}
-        <li className="nav__account">
+      <div className="nav__bar">
+        {brand}
+        {status}
+        <div className="nav__account">
           {me ? (
             <button
               type="button"
@@ -65,7 +59,22 @@ export function Nav() {
           ) : (
             <NavLink href="/signin">{t('nav.signIn')}</NavLink>
           )}
+        </div>
+      </div>
+      <ul className="nav__list">
+        <li>
+          <NavLink href="/">{t('nav.spaces')}</NavLink>
         </li>
+        {me && (
+          <li>
+            <NavLink href="/me/posts">{t('nav.myPosts')}</NavLink>
+          </li>
+        )}
+        {isModerator(me) && (
+          <li>
+            <ModerationLink />
+          </li>
+        )}
       </ul>
     </nav>
   );

@@ -6,9 +6,13 @@ import { Loading } from '../ui/Page';
 import { NotFound } from '../ui/NotFound';
 
 // The first screen (spaces) is in the main chunk; the rest load on demand and are precached.
-const ThreadPage = lazy(() => import('../features/threads/ThreadPage').then((m) => ({ default: m.ThreadPage })));
+const ThreadPage = lazy(() =>
+  import('../features/threads/ThreadPage').then((m) => ({ default: m.ThreadPage })),
+);
 const Composer = lazy(() => import('../features/compose/Composer').then((m) => ({ default: m.Composer })));
-const MyPostsPage = lazy(() => import('../features/my-posts/MyPostsPage').then((m) => ({ default: m.MyPostsPage })));
+const MyPostsPage = lazy(() =>
+  import('../features/my-posts/MyPostsPage').then((m) => ({ default: m.MyPostsPage })),
+);
 const ModerationPage = lazy(() =>
   import('../features/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })),
 );
@@ -29,7 +33,7 @@ export function Routes() {
         <Route path="/moderate" component={ModerationPage} />
         <Route path="/signin" component={SignInPage} />
         <Route path="/signup" component={SignUpPage} />
-        <Route component={NotFound} />
+        <Route>{() => <NotFound />}</Route>
       </Switch>
     </Suspense>
   );

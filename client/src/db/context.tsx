@@ -27,7 +27,10 @@ export function useOnline(): boolean {
  * Subscribes to a reactive query of the viewer's database. `undefined` while loading (or while
  * the database opens); the query re-runs when `deps` change.
  */
-export function useLive<T>(make: (db: ParleyDatabase) => Observable<T> | null, deps: readonly unknown[]): T | undefined {
+export function useLive<T>(
+  make: (db: ParleyDatabase) => Observable<T> | null,
+  deps: readonly unknown[],
+): T | undefined {
   const { db } = useData();
   const [state, setState] = useState<{ key: unknown[]; value: T } | undefined>(undefined);
   const key = [db, ...deps];
@@ -41,6 +44,7 @@ export function useLive<T>(make: (db: ParleyDatabase) => Observable<T> | null, d
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, key);
   // A result computed for other deps is stale: report loading rather than show the wrong thing.
-  if (!state || state.key.length !== key.length || state.key.some((k, i) => !Object.is(k, key[i]))) return undefined;
+  if (!state || state.key.length !== key.length || state.key.some((k, i) => !Object.is(k, key[i])))
+    return undefined;
   return state.value;
 }

@@ -3,7 +3,8 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Post } from '@parley/shared';
 import { databaseNameFor, openDatabase, removeDatabase, type ParleyDatabase } from './database';
-import { postSchema, questionSchema, rxSchemaFromZod } from './schema';
+import { deriveRxSchemas, rxSchemaFromZod } from './schema';
+import shipped from './rx-schemas.json';
 import { z } from 'zod';
 
 const storage = getRxStorageDexie({ indexedDB, IDBKeyRange });
@@ -35,7 +36,12 @@ describe('RxDB schemas derived from the shared zod schemas', () => {
     db = undefined;
   });
 
+  it('ships the schemas derived from shared/ (else run `npm run schemas -w client`)', () => {
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(deriveRxSchemas())));
+  });
+
   it('bounds the primary key and the indexed fields, and keeps the document shape', () => {
+    const { posts: postSchema, questions: questionSchema } = deriveRxSchemas();
     expect(postSchema.primaryKey).toBe('id');
     expect(postSchema.version).toBe(0);
     expect(postSchema.properties.id.maxLength).toBe(36);

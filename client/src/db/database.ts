@@ -1,7 +1,16 @@
 import { createRxDatabase, removeRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Moderation, Post, Question, Space } from '@parley/shared';
-import { moderationSchema, postSchema, questionSchema, spaceSchema } from './schema';
+import type { RxJsonSchema } from 'rxdb';
+import derived from './rx-schemas.json';
+
+/** Pre-derived from the shared zod schemas (see schema.ts); checked by rx-schemas.test.ts. */
+const schemas = derived as unknown as {
+  spaces: RxJsonSchema<Space>;
+  questions: RxJsonSchema<Question>;
+  posts: RxJsonSchema<Post>;
+  moderation: RxJsonSchema<Moderation>;
+};
 
 export interface ParleyCollections {
   spaces: RxCollection<Space>;
@@ -55,10 +64,10 @@ export async function openDatabase(name: string, options: OpenOptions = {}): Pro
   });
   try {
     await db.addCollections({
-      spaces: { schema: spaceSchema },
-      questions: { schema: questionSchema },
-      posts: { schema: postSchema },
-      moderation: { schema: moderationSchema },
+      spaces: { schema: schemas.spaces },
+      questions: { schema: schemas.questions },
+      posts: { schema: schemas.posts },
+      moderation: { schema: schemas.moderation },
     });
   } catch (error) {
     await db.close();
@@ -70,4 +79,10 @@ export async function openDatabase(name: string, options: OpenOptions = {}): Pro
 /** Deletes a closed database and everything in it (sign-out on a shared phone). */
 export async function removeDatabase(name: string, storage?: AnyStorage): Promise<void> {
   await removeRxDatabase(name, storage ?? getRxStorageDexie());
+  // RxDB empties the IndexedDB databases but leaves them, named after the user: delete them too.
+  if (!storage && typeof indexedDB !== 'undefined' && typeof indexedDB.databases === 'function') {
+    const prefix = `rxdb-dexie-${name}--`;
+    const all = await indexedDB.databases();
+    for (const db of all) if (db.name?.startsWith(prefix)) indexedDB.deleteDatabase(db.name);
+  }
 }

@@ -12,7 +12,10 @@ export function useSpaces(): Space[] | undefined {
 
 /** `null` when the device has no such space (yet). */
 export function useSpaceBySlug(slug: string): Space | null | undefined {
-  return useLive((db) => db.spaces.findOne({ selector: { slug } }).$.pipe(map((d) => (d ? (d.toJSON() as Space) : null))), [slug]);
+  return useLive(
+    (db) => db.spaces.findOne({ selector: { slug } }).$.pipe(map((d) => (d ? (d.toJSON() as Space) : null))),
+    [slug],
+  );
 }
 
 export function useQuestions(spaceId: string | undefined): Question[] | undefined {
@@ -26,7 +29,10 @@ export function useQuestions(spaceId: string | undefined): Question[] | undefine
 }
 
 export function useQuestion(id: string): Question | null | undefined {
-  return useLive((db) => db.questions.findOne(id).$.pipe(map((d) => (d ? (d.toJSON() as Question) : null))), [id]);
+  return useLive(
+    (db) => db.questions.findOne(id).$.pipe(map((d) => (d ? (d.toJSON() as Question) : null))),
+    [id],
+  );
 }
 
 /** Every post of a question the device holds, oldest first (visibility is filtered by the caller). */
@@ -40,7 +46,9 @@ export function useQuestionPosts(questionId: string): Post[] | undefined {
 export function useMyPosts(authorId: string | null): Post[] | undefined {
   return useLive(
     (db) =>
-      authorId ? db.posts.find({ selector: { authorId }, sort: [{ createdAt: 'desc' }] }).$.pipe(map(plain)) : null,
+      authorId
+        ? db.posts.find({ selector: { authorId }, sort: [{ createdAt: 'desc' }] }).$.pipe(map(plain))
+        : null,
     [authorId],
   );
 }
@@ -85,7 +93,10 @@ export function useQuestionsByIds(ids: readonly string[]): Map<string, Question>
 }
 
 export function useSpacesById(): Map<string, Space> | undefined {
-  return useLive((db) => db.spaces.find().$.pipe(map((docs) => new Map(plain(docs).map((s) => [s.id, s])))), []);
+  return useLive(
+    (db) => db.spaces.find().$.pipe(map((docs) => new Map(plain(docs).map((s) => [s.id, s])))),
+    [],
+  );
 }
 
 /** The moderation log the device holds (a moderator's spaces), newest first. */

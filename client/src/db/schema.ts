@@ -81,26 +81,34 @@ export function rxSchemaFromZod<T>(
   } as unknown as RxJsonSchema<T>;
 }
 
-const TIMESTAMP_INDEX = { maxLength: 40 };
+/**
+ * The four RxDB schemas, derived from shared/. The app ships them pre-derived
+ * (rx-schemas.json, written by `npm run schemas -w client`) so that zod stays out of the
+ * first screen's JavaScript; a unit test fails when the file and this derivation differ.
+ */
+export function deriveRxSchemas() {
+  const TIMESTAMP_INDEX = { maxLength: 40 };
 
-export const spaceSchema = rxSchemaFromZod('space', Space, { indexes: ['slug'] });
+  const spaceSchema = rxSchemaFromZod('space', Space, { indexes: ['slug'] });
 
-export const questionSchema = rxSchemaFromZod('question', Question, {
-  indexes: [['spaceId', 'position']],
-  indexed: { spaceId: { maxLength: 36 }, position: { minimum: 0, maximum: 10_000, multipleOf: 1 } },
-});
+  const questionSchema = rxSchemaFromZod('question', Question, {
+    indexes: [['spaceId', 'position']],
+    indexed: { spaceId: { maxLength: 36 }, position: { minimum: 0, maximum: 10_000, multipleOf: 1 } },
+  });
 
-export const postSchema = rxSchemaFromZod('post', Post, {
-  indexes: [['questionId', 'createdAt'], ['status', 'createdAt'], 'spaceId'],
-  indexed: {
-    questionId: { maxLength: 36 },
-    spaceId: { maxLength: 36 },
-    status: { maxLength: 16 },
-    createdAt: TIMESTAMP_INDEX,
-  },
-});
+  const postSchema = rxSchemaFromZod('post', Post, {
+    indexes: [['questionId', 'createdAt'], ['status', 'createdAt'], 'spaceId'],
+    indexed: {
+      questionId: { maxLength: 36 },
+      spaceId: { maxLength: 36 },
+      status: { maxLength: 16 },
+      createdAt: TIMESTAMP_INDEX,
+    },
+  });
 
-export const moderationSchema = rxSchemaFromZod('moderation', Moderation, {
-  indexes: ['postId'],
-  indexed: { postId: { maxLength: 36 } },
-});
+  const moderationSchema = rxSchemaFromZod('moderation', Moderation, {
+    indexes: ['postId'],
+    indexed: { postId: { maxLength: 36 } },
+  });
+  return { spaces: spaceSchema, questions: questionSchema, posts: postSchema, moderation: moderationSchema };
+}

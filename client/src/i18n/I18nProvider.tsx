@@ -20,7 +20,10 @@ const RTL = new Set(['ar', 'fa', 'he', 'ur']);
 const LANG_KEY = 'parley.lang';
 
 /** The first of the preferred languages that the UI has, else English. */
-export function chooseUiLang(preferred: readonly (string | null | undefined)[], available = AVAILABLE_UI_LANGS): string {
+export function chooseUiLang(
+  preferred: readonly (string | null | undefined)[],
+  available = AVAILABLE_UI_LANGS,
+): string {
   for (const lang of preferred) {
     if (!lang) continue;
     if (available.includes(lang)) return lang;
@@ -40,7 +43,7 @@ export function browserLang(): string {
 
 interface UiLangValue {
   lang: string;
-  setLang(lang: string): void;
+  setLang: (lang: string) => void;
 }
 const UiLangContext = createContext<UiLangValue>({ lang: 'en', setLang: () => undefined });
 
@@ -58,7 +61,11 @@ function storedLang(): string | null {
 
 export function I18nProvider({ accountLang, children }: { accountLang: string | null; children: ReactNode }) {
   const [chosen, setChosen] = useState<string | null>(storedLang);
-  const lang = chooseUiLang([chosen, accountLang, ...(typeof navigator === 'undefined' ? [] : navigator.languages)]);
+  const lang = chooseUiLang([
+    chosen,
+    accountLang,
+    ...(typeof navigator === 'undefined' ? [] : navigator.languages),
+  ]);
   const [catalog, setCatalog] = useState<{ lang: string; messages: Messages }>({ lang: 'en', messages: en });
 
   useEffect(() => {

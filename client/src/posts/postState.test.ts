@@ -21,9 +21,15 @@ describe('postState', () => {
   });
 
   it("gives the moderator's reason for a rejected or hidden post", () => {
-    const rejected = postState({ ...base, status: 'rejected', receivedAt: received, moderationReason: 'Off topic' }, true);
+    const rejected = postState(
+      { ...base, status: 'rejected', receivedAt: received, moderationReason: 'Off topic' },
+      true,
+    );
     expect(rejected).toEqual({ key: 'notPublished', reason: { code: null, text: 'Off topic' } });
-    const hidden = postState({ ...base, status: 'hidden', receivedAt: received, moderationReason: 'Spam' }, true);
+    const hidden = postState(
+      { ...base, status: 'hidden', receivedAt: received, moderationReason: 'Spam' },
+      true,
+    );
     expect(hidden).toEqual({ key: 'hidden', reason: { code: null, text: 'Spam' } });
   });
 
@@ -32,7 +38,10 @@ describe('postState', () => {
       { ...base, status: 'rejected', refusal: { code: 'phase_closed', message: 'The phase is closed' } },
       true,
     );
-    expect(refused).toEqual({ key: 'notPublished', reason: { code: 'phase_closed', text: 'The phase is closed' } });
+    expect(refused).toEqual({
+      key: 'notPublished',
+      reason: { code: 'phase_closed', text: 'The phase is closed' },
+    });
     expect(postState({ ...base, status: 'rejected' }, true)).toEqual({ key: 'notPublished', reason: null });
   });
 });

@@ -1,6 +1,7 @@
 import type { Post } from '@parley/shared';
 
-export type PostStateKey = 'waiting' | 'sending' | 'awaiting' | 'published' | 'notPublished' | 'hidden' | 'withdrawn';
+export type PostStateKey =
+  'waiting' | 'sending' | 'awaiting' | 'published' | 'notPublished' | 'hidden' | 'withdrawn';
 
 export interface PostState {
   key: PostStateKey;
@@ -29,7 +30,10 @@ export function postState(
             : null,
       };
     case 'hidden':
-      return { key: 'hidden', reason: post.moderationReason ? { code: null, text: post.moderationReason } : null };
+      return {
+        key: 'hidden',
+        reason: post.moderationReason ? { code: null, text: post.moderationReason } : null,
+      };
     case 'withdrawn':
       return { key: 'withdrawn', reason: null };
     case 'pending':

@@ -8,9 +8,9 @@ export interface SessionValue {
   signedOutId: string | null;
   /** False until the server answered (or was found unreachable) at start. */
   checked: boolean;
-  signIn(email: string, password: string): Promise<void>;
-  signUp(body: { email: string; password: string; displayName: string; lang: string }): Promise<void>;
-  signOut(): Promise<void>;
+  signIn: (email: string, password: string) => Promise<void>;
+  signUp: (body: { email: string; password: string; displayName: string; lang: string }) => Promise<void>;
+  signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);

@@ -1,4 +1,5 @@
-import { Me, type ErrorCode } from '@parley/shared';
+import type { ErrorCode, Me } from '@parley/shared';
+import { asMe } from './me';
 import { ApiError, request } from '../api/http';
 
 const ME_KEY = 'parley.me';
@@ -17,8 +18,7 @@ export function loadStoredMe(): Me | null {
   const raw = storage()?.getItem(ME_KEY);
   if (!raw) return null;
   try {
-    const parsed = Me.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    return asMe(JSON.parse(raw));
   } catch {
     return null;
   }
@@ -39,20 +39,31 @@ export type MeResult = { kind: 'signed-in'; me: Me } | { kind: 'signed-out' } | 
 export async function fetchMe(): Promise<MeResult> {
   await flushPendingSignOut();
   try {
-    const me = Me.parse(await request<unknown>('GET', '/api/auth/me'));
-    return { kind: 'signed-in', me };
+    const me = asMe(await request<unknown>('GET', '/api/auth/me'));
+    return me ? { kind: 'signed-in', me } : { kind: 'unreachable' };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return { kind: 'signed-out' };
     return { kind: 'unreachable' };
   }
 }
 
-export async function signIn(email: string, password: string): Promise<Me> {
-  return Me.parse(await request<unknown>('POST', '/api/auth/login', { email, password }));
+function received(value: unknown): Me {
+  const me = asMe(value);
+  if (!me) throw new ApiError(200, 'unknown', 'unexpected answer from the server');
+  return me;
 }
 
-export async function signUp(body: { email: string; password: string; displayName: string; lang: string }): Promise<Me> {
-  return Me.parse(await request<unknown>('POST', '/api/auth/register', body));
+export async function signIn(email: string, password: string): Promise<Me> {
+  return received(await request<unknown>('POST', '/api/auth/login', { email, password }));
+}
+
+export async function signUp(body: {
+  email: string;
+  password: string;
+  displayName: string;
+  lang: string;
+}): Promise<Me> {
+  return received(await request<unknown>('POST', '/api/auth/register', body));
 }
 
 /**

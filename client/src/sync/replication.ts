@@ -2,7 +2,7 @@ import { BehaviorSubject, combineLatest, map, Observable, Subject } from 'rxjs';
 import { distinctUntilChanged } from 'rxjs/operators';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
-import type { Checkpoint, CollectionName, PullResponse, PushRow } from '@parley/shared';
+import type { Checkpoint, CollectionName, PullResponse } from '@parley/shared';
 import { ApiError, request, type HttpOptions } from '../api/http';
 import type { ParleyDatabase } from '../db/database';
 import { eventStream, type StreamOptions } from './stream';
@@ -52,7 +52,11 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
     if (error instanceof ApiError && error.code === 'network') reachable$.next(false);
   };
 
-  function replicate<T>(name: CollectionName, push: boolean, streamed: boolean): RxReplicationState<T, Checkpoint> {
+  function replicate<T>(
+    name: CollectionName,
+    push: boolean,
+    streamed: boolean,
+  ): RxReplicationState<T, Checkpoint> {
     const collection = db[name] as unknown as RxCollection<T>;
     const base = `/api/sync/${name}`;
     let state: RxReplicationState<T, Checkpoint> | undefined = undefined;
@@ -83,10 +87,15 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
           const query = new URLSearchParams({ limit: String(batchSize) });
           if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
           try {
-            const result = await request<PullResponse<T>>('GET', `${base}/pull?${query.toString()}`, undefined, http);
+            const result = await request<PullResponse<T>>(
+              'GET',
+              `${base}/pull?${query.toString()}`,
+              undefined,
+              http,
+            );
             noteSuccess();
             return {
-              documents: result.documents as WithDeleted<T>[],
+              documents: result.documents,
               checkpoint: result.checkpoint ?? checkpoint,
             };
           } catch (error) {
@@ -100,7 +109,7 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
             batchSize: PUSH_BATCH,
             handler: async (rows) => {
               try {
-                const conflicts = await request<WithDeleted<T>[]>('POST', `${base}/push`, rows as PushRow[], http);
+                const conflicts = await request<WithDeleted<T>[]>('POST', `${base}/push`, rows, http);
                 noteSuccess();
                 // The server stamps accepted rows (receivedAt, status): fetch them even if the stream is down.
                 if (conflicts.length < rows.length) setTimeout(() => state?.reSync(), 250);
@@ -133,7 +142,9 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
 
   const active$ = combineLatest(states.map((s) => s.active$)).pipe(map((all) => all.some(Boolean)));
   const state$ = combineLatest([reachable$, active$]).pipe(
-    map(([reachable, active]): SyncState => (!reachable || !isOnline() ? 'offline' : active ? 'syncing' : 'synced')),
+    map(([reachable, active]): SyncState =>
+      !reachable || !isOnline() ? 'offline' : active ? 'syncing' : 'synced',
+    ),
     distinctUntilChanged(),
   );
 

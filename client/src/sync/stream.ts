@@ -24,7 +24,10 @@ export function backoffDelay(attempt: number, minMs: number, maxMs: number, rand
  * 3. The browser reconnects by itself after a network error; when it gives up (the server answered
  *    with an error status), we reconnect with backoff, and at once when the device comes online.
  */
-export function eventStream<T, C>(url: string, options: StreamOptions = {}): Observable<RxReplicationPullStreamItem<T, C>> {
+export function eventStream<T, C>(
+  url: string,
+  options: StreamOptions = {},
+): Observable<RxReplicationPullStreamItem<T, C>> {
   const ES = options.EventSource ?? globalThis.EventSource;
   const minDelay = options.minDelayMs ?? 2_000;
   const maxDelay = options.maxDelayMs ?? 60_000;

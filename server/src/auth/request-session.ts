@@ -30,5 +30,10 @@ export function setSessionCookie(config: Config, req: Request, res: Response, to
 }
 
 export function clearSessionCookie(config: Config, req: Request, res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/', secure: secure(config, req) });
+  res.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: secure(config, req),
+  });
 }

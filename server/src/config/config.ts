@@ -74,7 +74,11 @@ export function parseEnv(
   }
   const e = parsed.data;
   const base = baseDir(e.INIT_CWD, cwd);
-  const dataDir = e.DATA_DIR ? (isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(base, e.DATA_DIR)) : join(base, 'data');
+  const dataDir = e.DATA_DIR
+    ? isAbsolute(e.DATA_DIR)
+      ? e.DATA_DIR
+      : resolve(base, e.DATA_DIR)
+    : join(base, 'data');
   return {
     port: e.PORT,
     host: e.HOST,

@@ -13,3 +13,9 @@ export function loadTestEnv(env: NodeJS.ProcessEnv = process.env) {
   }
   return parsed;
 }
+
+/** The environment for a child process under test: ours, minus database settings, plus extra. */
+export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _, DATA_DIR: __, ...rest } = process.env;
+  return { ...rest, ...extra };
+}

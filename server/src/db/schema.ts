@@ -131,7 +131,9 @@ export const posts = pgTable(
     anonymous: boolean('anonymous').notNull(),
     lang: text('lang').notNull(),
     body: text('body').notNull(),
-    attachments: jsonb('attachments').notNull().default(sql`'[]'::jsonb`),
+    attachments: jsonb('attachments')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     status: text('status', { enum: ['pending', 'approved', 'rejected', 'hidden', 'withdrawn'] }).notNull(),
     moderationReason: text('moderation_reason'),
     onBehalfOf: text('on_behalf_of'),
@@ -179,4 +181,3 @@ export const moderation = pgTable(
     index('moderation_post_idx').on(t.postId),
   ],
 );
-

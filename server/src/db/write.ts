@@ -23,7 +23,12 @@ import { ADVISORY_NAMESPACE } from './locks';
  * previous holder committed. Under REPEATABLE READ the snapshot would be taken at the lock
  * statement, before the wait, and reads would miss the previous writer's rows.
  */
-export const LOCK_ORDER = ['spaces', 'questions', 'posts', 'moderation'] as const satisfies readonly CollectionName[];
+export const LOCK_ORDER = [
+  'spaces',
+  'questions',
+  'posts',
+  'moderation',
+] as const satisfies readonly CollectionName[];
 
 const LOCK_KEY: Record<CollectionName, number> = { spaces: 1, questions: 2, posts: 3, moderation: 4 };
 

@@ -20,7 +20,13 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, code:
   const result = schema.safeParse(value);
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new AppError(400, code, issues.map((i) => `${i.path || 'body'}: ${i.message}`).join('; '), {}, issues);
+    throw new AppError(
+      400,
+      code,
+      issues.map((i) => `${i.path || 'body'}: ${i.message}`).join('; '),
+      {},
+      issues,
+    );
   }
   return result.data;
 }
@@ -45,11 +51,7 @@ function fromBodyParser(err: { type?: unknown; status?: unknown }): AppError | n
 
 export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
   const known =
-    err instanceof AppError
-      ? err
-      : typeof err === 'object' && err !== null
-        ? fromBodyParser(err as { type?: unknown; status?: unknown })
-        : null;
+    err instanceof AppError ? err : typeof err === 'object' && err !== null ? fromBodyParser(err) : null;
   if (!known) console.error('[http] unexpected error:', err);
   const error = known ?? new AppError(500, 'internal', 'Something went wrong on the server.');
   if (res.headersSent) {

@@ -115,9 +115,9 @@ export type NewPost = Pick<
 export async function insertPost(tx: WriteTx<'posts'>, post: NewPost): Promise<void> {
   await tx.query(
     `INSERT INTO posts (id, space_id, question_id, parent_id, author_id, author_name, anonymous, lang, body,
-                        attachments, status, on_behalf_of, created_at, received_at, updated_at, seq)
+                        attachments, status, on_behalf_of, created_at, received_at, updated_at, was_public, seq)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-             clock_timestamp(), clock_timestamp(), nextval('posts_seq'))`,
+             clock_timestamp(), clock_timestamp(), $11 = 'approved', nextval('posts_seq'))`,
     [
       post.id,
       post.spaceId,

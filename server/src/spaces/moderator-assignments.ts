@@ -7,7 +7,11 @@ import { bumpSpaces } from './space-repository';
  * Assigns a moderator (spaceId null = global). The spaces whose derived moderator list changed
  * move up the change order so every device pulls the new list.
  */
-export async function assignModerator(deps: WriteDeps, userId: string, spaceId: string | null): Promise<boolean> {
+export async function assignModerator(
+  deps: WriteDeps,
+  userId: string,
+  spaceId: string | null,
+): Promise<boolean> {
   return writeTx(deps, ['spaces'], async (tx) => {
     const added = await insertModerator(tx, userId, spaceId);
     if (added) await bumpSpaces(tx, spaceId);
@@ -15,7 +19,11 @@ export async function assignModerator(deps: WriteDeps, userId: string, spaceId: 
   });
 }
 
-export async function removeModerator(deps: WriteDeps, userId: string, spaceId: string | null): Promise<boolean> {
+export async function removeModerator(
+  deps: WriteDeps,
+  userId: string,
+  spaceId: string | null,
+): Promise<boolean> {
   return writeTx(deps, ['spaces'], async (tx) => {
     const removed = await deleteModerator(tx, userId, spaceId);
     if (removed) await bumpSpaces(tx, spaceId);

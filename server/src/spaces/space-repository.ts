@@ -53,9 +53,14 @@ export async function pullSpaces(q: Queryable, afterSeq: number, limit: number):
   return rows.map(toSpace);
 }
 
-export async function findSpace(q: Queryable, by: { id: string } | { slug: string }): Promise<SpaceRecord | null> {
+export async function findSpace(
+  q: Queryable,
+  by: { id: string } | { slug: string },
+): Promise<SpaceRecord | null> {
   const [column, value] = 'id' in by ? ['id', by.id] : ['slug', by.slug];
-  const [row] = await q.query<SpaceRow>(`SELECT ${SPACE_COLUMNS} FROM spaces s WHERE s.${column} = $1`, [value]);
+  const [row] = await q.query<SpaceRow>(`SELECT ${SPACE_COLUMNS} FROM spaces s WHERE s.${column} = $1`, [
+    value,
+  ]);
   return row ? toSpace(row) : null;
 }
 
@@ -136,7 +141,11 @@ const toQuestion = (r: QuestionRow): QuestionRecord => ({
   seq: toNumber(r.seq),
 });
 
-export async function pullQuestions(q: Queryable, afterSeq: number, limit: number): Promise<QuestionRecord[]> {
+export async function pullQuestions(
+  q: Queryable,
+  afterSeq: number,
+  limit: number,
+): Promise<QuestionRecord[]> {
   const rows = await q.query<QuestionRow>('SELECT * FROM questions WHERE seq > $1 ORDER BY seq LIMIT $2', [
     afterSeq,
     limit,

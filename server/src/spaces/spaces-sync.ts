@@ -75,5 +75,6 @@ export const questionsSync = {
 };
 
 function requireAdmin(viewer: Viewer) {
-  if (!isAdmin(viewer)) throw new AppError(403, 'forbidden', 'Only an administrator can change spaces and questions.');
+  if (!isAdmin(viewer))
+    throw new AppError(403, 'forbidden', 'Only an administrator can change spaces and questions.');
 }

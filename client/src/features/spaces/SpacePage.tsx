@@ -16,16 +16,23 @@ function QuestionLink({ space, question }: { space: Space; question: Question })
   return (
     <li>
       <Link href={`/s/${space.slug}/q/${question.id}`} className="question-link" lang={title.lang}>
-        <span className="question-link__number" aria-hidden="true">
-          {question.position + 1}
-        </span>
-        <span>{title.text}</span>
+        {title.text}
       </Link>
     </li>
   );
 }
 
-function PhaseSection({ space, phase, questions, now }: { space: Space; phase: Phase; questions: Question[]; now: Date }) {
+function PhaseSection({
+  space,
+  phase,
+  questions,
+  now,
+}: {
+  space: Space;
+  phase: Phase;
+  questions: Question[];
+  now: Date;
+}) {
   const t = useT();
   const name = useLocalized(phase.name, space.languages);
   return (
@@ -37,7 +44,8 @@ function PhaseSection({ space, phase, questions, now }: { space: Space; phase: P
         <StateTag state={phaseState(phase, now)} />
       </div>
       <p className="phase__dates">
-        <FormattedDate value={phase.opensAt} dateStyle="medium" /> – <FormattedDate value={phase.closesAt} dateStyle="medium" />
+        <FormattedDate value={phase.opensAt} dateStyle="medium" /> –{' '}
+        <FormattedDate value={phase.closesAt} dateStyle="medium" />
       </p>
       {questions.length > 0 ? (
         <ol className="question-list">
@@ -61,7 +69,7 @@ function SpaceView({ space }: { space: Space }) {
   const phased = new Set(space.phases.map((p) => p.id));
   const unphased = questions?.filter((q) => !phased.has(q.phaseId)) ?? [];
   return (
-    <article className="stack space">
+    <div className="stack space">
       <PageTitle title={title.text}>
         <span lang={title.lang}>{title.text}</span>
       </PageTitle>
@@ -117,7 +125,7 @@ function SpaceView({ space }: { space: Space }) {
           </>
         )}
       </section>
-    </article>
+    </div>
   );
 }
 

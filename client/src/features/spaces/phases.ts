@@ -1,4 +1,4 @@
-import type { Phase, Space } from '@parley/shared';
+import type { Phase } from '@parley/shared';
 
 export type PhaseState = 'upcoming' | 'open' | 'closed';
 
@@ -10,7 +10,10 @@ export function phaseState(phase: Pick<Phase, 'opensAt' | 'closesAt'>, now: Date
 }
 
 /** A space is open while one of its phases is; upcoming when none has opened yet. */
-export function spaceState(space: Pick<Space, 'phases'>, now: Date): PhaseState {
+export function spaceState(
+  space: { phases: readonly Pick<Phase, 'opensAt' | 'closesAt'>[] },
+  now: Date,
+): PhaseState {
   const states = space.phases.map((p) => phaseState(p, now));
   if (states.includes('open')) return 'open';
   if (states.length > 0 && states.every((s) => s === 'upcoming')) return 'upcoming';

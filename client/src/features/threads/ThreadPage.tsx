@@ -1,0 +1,179 @@
+import { useState, type ComponentType } from 'react';
+import { Link } from 'wouter';
+import { FormattedDate } from 'react-intl';
+import type { Space } from '@parley/shared';
+import { useQuestion, useQuestionPosts, useSpaceBySlug } from '../../db/queries';
+import { useData } from '../../db/context';
+import { useSession } from '../../session/SessionProvider';
+import { useT } from '../../i18n/useT';
+import { LocalizedBlock, useLocalized } from '../../ui/LocalizedText';
+import { Loading, PageTitle } from '../../ui/Page';
+import { NotFound } from '../../ui/NotFound';
+import { PlainText } from '../../ui/PlainText';
+import { PostStateBadge } from '../../ui/PostStateBadge';
+import type { ComposerProps } from '../../ui/composer';
+import { buildThread, type ThreadNode } from './tree';
+import './threads.css';
+
+function PostItem({
+  node,
+  viewerId,
+  Composer,
+  replyingTo,
+  setReplyingTo,
+}: {
+  node: ThreadNode;
+  viewerId: string | null;
+  Composer: ComponentType<ComposerProps>;
+  replyingTo: string | null;
+  setReplyingTo: (id: string | null) => void;
+}) {
+  const t = useT();
+  const { post } = node;
+  const own = viewerId !== null && post.authorId === viewerId;
+  const isReply = post.parentId !== null;
+  const label = t(isReply ? 'thread.replyBy' : 'thread.commentBy', { name: post.authorName });
+  return (
+    <li className="thread__item">
+      <article className={`post${own ? ' post--own' : ''}`} aria-label={label}>
+        <header className="post__head">
+          <span className="post__author">{post.authorName}</span>
+          {own && post.anonymous && (
+            <span className="tag tag--anonymous">{t('thread.postedAsAnonymous')}</span>
+          )}
+          {post.onBehalfOf && (
+            <span className="muted"> {t('thread.onBehalfOf', { name: post.onBehalfOf })}</span>
+          )}
+          <span className="post__date">
+            <FormattedDate value={post.createdAt} dateStyle="medium" timeStyle="short" />
+          </span>
+          {isReply && node.parentName && (
+            <span className="post__in-reply">{t('thread.inReplyTo', { name: node.parentName })}</span>
+          )}
+        </header>
+        <PlainText text={post.body} lang={post.lang} className="post__body" />
+        {own && post.status !== 'approved' && <PostStateBadge post={post} />}
+        <div className="post__actions">
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-expanded={replyingTo === post.id}
+            onClick={() => setReplyingTo(replyingTo === post.id ? null : post.id)}
+          >
+            {t('thread.reply')}
+          </button>
+        </div>
+        {replyingTo === post.id && (
+          <Composer
+            spaceId={post.spaceId}
+            questionId={post.questionId}
+            parentId={post.id}
+            autoFocus
+            onDone={() => setReplyingTo(null)}
+          />
+        )}
+      </article>
+      {node.replies.length > 0 && (
+        <ol className="thread__replies">
+          {node.replies.map((child) => (
+            <PostItem
+              key={child.post.id}
+              node={child}
+              viewerId={viewerId}
+              Composer={Composer}
+              replyingTo={replyingTo}
+              setReplyingTo={setReplyingTo}
+            />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+function Thread({
+  space,
+  questionId,
+  Composer,
+}: {
+  space: Space;
+  questionId: string;
+  Composer: ComponentType<ComposerProps>;
+}) {
+  const t = useT();
+  const { me } = useSession();
+  const { connection } = useData();
+  const question = useQuestion(questionId);
+  const posts = useQuestionPosts(questionId);
+  const [replyingTo, setReplyingTo] = useState<string | null>(null);
+  const title = useLocalized(question?.title, space.languages);
+  const spaceTitle = useLocalized(space.title, space.languages);
+  if (question === undefined || (question === null && connection === 'syncing')) return <Loading />;
+  if (question === null || question.spaceId !== space.id) return <NotFound message={t('thread.notFound')} />;
+  const thread = posts ? buildThread(posts, me?.id ?? null) : undefined;
+  const count = thread ? countNodes(thread) : 0;
+  return (
+    <div className="stack thread">
+      <p className="breadcrumb">
+        <Link href={`/s/${space.slug}`} lang={spaceTitle.lang}>
+          {spaceTitle.text}
+        </Link>
+      </p>
+      <PageTitle title={title.text}>
+        <span lang={title.lang}>{title.text}</span>
+      </PageTitle>
+      <LocalizedBlock field={question.body} spaceLanguages={space.languages} className="thread__question" />
+
+      <section className="stack" aria-labelledby="comments-heading">
+        <h2 id="comments-heading">{t('thread.comments', { count })}</h2>
+        {thread === undefined ? (
+          <Loading />
+        ) : thread.length === 0 ? (
+          <p className="empty">{t('thread.empty')}</p>
+        ) : (
+          <ol className="thread__list">
+            {thread.map((node) => (
+              <PostItem
+                key={node.post.id}
+                node={node}
+                viewerId={me?.id ?? null}
+                Composer={Composer}
+                replyingTo={replyingTo}
+                setReplyingTo={setReplyingTo}
+              />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {/* One composer at a time: while a reply is being written, the new-comment one steps aside. */}
+      {replyingTo === null && (
+        <section className="stack" aria-labelledby="compose-heading">
+          <h2 id="compose-heading">{t('thread.addComment')}</h2>
+          <Composer spaceId={space.id} questionId={question.id} parentId={null} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function countNodes(nodes: ThreadNode[]): number {
+  return nodes.reduce((sum, n) => sum + 1 + countNodes(n.replies), 0);
+}
+
+export function ThreadPage({
+  slug,
+  questionId,
+  Composer,
+}: {
+  slug: string;
+  questionId: string;
+  Composer: ComponentType<ComposerProps>;
+}) {
+  const t = useT();
+  const space = useSpaceBySlug(slug);
+  const { connection } = useData();
+  if (space === undefined || (space === null && connection === 'syncing')) return <Loading />;
+  if (space === null) return <NotFound message={t('space.notFound')} />;
+  return <Thread space={space} questionId={questionId} Composer={Composer} />;
+}

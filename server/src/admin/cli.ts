@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/config';
+import { inProcessChanges } from '../db/changes';
+import { claimDataDir, DataDirBusyError } from '../db/data-dir-lock';
+import { openDatabase } from '../db/open';
+import { AdminError, addUser, assignModeratorToSpace, removeModeratorFromSpace } from './commands';
+
+const USAGE = `Usage: npm run admin -- <command> [options]
+
+  user add --email E --password P --name N --role participant|moderator|admin [--space SLUG]
+      A moderator without --space moderates every space (global); with --space, one space.
+  moderator assign --email E --space SLUG
+  moderator remove --email E --space SLUG
+
+Uses DATABASE_URL when set, else the embedded database in DATA_DIR (default ./data).`;
+
+async function run(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        email: { type: 'string' },
+        password: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        space: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals.join(' ');
+  const known = ['user add', 'moderator assign', 'moderator remove'];
+  if (values.help || !known.includes(command)) {
+    if (!values.help) console.error(command ? `Unknown command "${command}".\n` : 'No command given.\n');
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+
+  const config = loadConfig();
+  const release = config.databaseUrl
+    ? () => undefined
+    : claimDataDir(config.dataDir, 'another Parley process');
+  try {
+    const db = await openDatabase(
+      config.databaseUrl
+        ? { kind: 'postgres', url: config.databaseUrl }
+        : { kind: 'pglite', dataDir: config.dataDir },
+    );
+    try {
+      // A separate process: the server's open streams learn of these changes on their next pull.
+      const deps = { db, changes: inProcessChanges() };
+      const message =
+        command === 'user add'
+          ? await addUser(deps, values)
+          : command === 'moderator assign'
+            ? await assignModeratorToSpace(deps, values)
+            : await removeModeratorFromSpace(deps, values);
+      console.info(message);
+      return 0;
+    } finally {
+      await db.close();
+    }
+  } finally {
+    release();
+  }
+}
+
+run().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const known = err instanceof AdminError || err instanceof ConfigError || err instanceof DataDirBusyError;
+    console.error(known ? err.message : err);
+    process.exit(1);
+  },
+);

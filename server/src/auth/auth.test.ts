@@ -1,0 +1,166 @@
+import type { Me } from '@parley/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from './session-token';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { TestClient } from '../testing/http-client';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+let n = 0;
+const email = () => `person${++n}-${Date.now()}@example.org`;
+const PASSWORD = 'a long enough password';
+
+async function register(client: TestClient, address = email()) {
+  return client.post<Me>('/api/auth/register', {
+    email: address,
+    password: PASSWORD,
+    displayName: 'Person',
+    lang: 'fr',
+  });
+}
+
+describe('register', () => {
+  it('creates an account, answers 201 with Me and signs in with an httpOnly SameSite cookie', async () => {
+    const client = app.client();
+    const address = email();
+    const res = await register(client, address.toUpperCase());
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      email: address,
+      displayName: 'Person',
+      role: 'participant',
+      lang: 'fr',
+      globalModerator: false,
+      moderatorOf: [],
+    });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).toMatch(/Max-Age=2592000/);
+    // Plain http here: the cookie must not be Secure, or the browser would drop it.
+    expect(cookie).not.toMatch(/Secure/i);
+
+    const me = await client.get<Me>('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.id).toBe(res.body.id);
+  });
+
+  it('refuses a taken e-mail with 409 email_taken, whatever its case', async () => {
+    const address = email();
+    expect((await register(app.client(), address)).status).toBe(201);
+    const again = await register(app.client(), address.toUpperCase());
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { code: 'email_taken' } });
+  });
+
+  it('refuses a bad body with 400 invalid_body', async () => {
+    const res = await app
+      .client()
+      .post('/api/auth/register', { email: 'nope', password: 'x', displayName: '' });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: 'invalid_body' } });
+  });
+});
+
+describe('login, me, logout', () => {
+  it('signs in with a new session and ends the one sent along (rotation)', async () => {
+    const address = email();
+    const first = app.client();
+    await register(first, address);
+    const oldToken = first.cookies.get(SESSION_COOKIE)!;
+
+    const res = await first.post<Me>('/api/auth/login', { email: address, password: PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.body.email).toBe(address);
+    const newToken = first.cookies.get(SESSION_COOKIE)!;
+    expect(newToken).not.toBe(oldToken);
+
+    const stale = app.client();
+    stale.cookies.set(SESSION_COOKIE, oldToken);
+    expect((await stale.get('/api/auth/me')).status).toBe(401);
+    expect((await first.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('answers 401 invalid_credentials for a wrong password and for an unknown e-mail alike', async () => {
+    const address = email();
+    await register(app.client(), address);
+    const wrong = await app
+      .client()
+      .post('/api/auth/login', { email: address, password: 'not the password' });
+    const unknown = await app.client().post('/api/auth/login', { email: email(), password: PASSWORD });
+    for (const res of [wrong, unknown]) {
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ error: { code: 'invalid_credentials' } });
+      expect(res.headers.getSetCookie()).toEqual([]);
+    }
+  });
+
+  it('answers 401 unauthenticated to /me without a session', async () => {
+    const res = await app.client().get('/api/auth/me');
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error: { code: 'unauthenticated' } });
+  });
+
+  it('logs out: 204, the cookie is cleared and the session no longer works', async () => {
+    const client = app.client();
+    await register(client);
+    const token = client.cookies.get(SESSION_COOKIE)!;
+    const res = await client.post('/api/auth/logout');
+    expect(res.status).toBe(204);
+    expect(client.cookies.has(SESSION_COOKIE)).toBe(false);
+    const replay = app.client();
+    replay.cookies.set(SESSION_COOKIE, token);
+    expect((await replay.get('/api/auth/me')).status).toBe(401);
+  });
+});
+
+describe('throttling', () => {
+  it('answers 429 with Retry-After after 5 failures for one e-mail, even with the right password', async () => {
+    const address = email();
+    await register(app.client(), address);
+    for (let i = 0; i < 5; i++) {
+      const res = await app.client().post('/api/auth/login', { email: address, password: 'wrong password' });
+      expect(res.status).toBe(401);
+    }
+    const blocked = await app.client().post('/api/auth/login', { email: address, password: PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body).toMatchObject({ error: { code: 'too_many_attempts' } });
+    const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    // Another e-mail from the same address is not affected (the IP limit is 30).
+    const other = email();
+    await register(app.client(), other);
+    expect((await app.client().post('/api/auth/login', { email: other, password: PASSWORD })).status).toBe(
+      200,
+    );
+  });
+
+  it('answers 429 after 30 failures from one IP, across e-mails', async () => {
+    // Loopback proxies are trusted, so X-Forwarded-For names the client IP for this test.
+    const ip = { 'x-forwarded-for': '203.0.113.7' };
+    for (let i = 0; i < 30; i++) {
+      const res = await app
+        .client()
+        .post('/api/auth/login', { email: email(), password: 'x' }, { headers: ip });
+      expect(res.status).toBe(401);
+    }
+    const blocked = await app
+      .client()
+      .post('/api/auth/login', { email: email(), password: 'x' }, { headers: ip });
+    expect(blocked.status).toBe(429);
+    const elsewhere = await app
+      .client()
+      .post(
+        '/api/auth/login',
+        { email: email(), password: 'x' },
+        { headers: { 'x-forwarded-for': '203.0.113.8' } },
+      );
+    expect(elsewhere.status).toBe(401);
+  });
+});

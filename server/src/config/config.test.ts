@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv, REPO_DIR, SERVER_DIR } from './config';
+
+describe('parseEnv', () => {
+  it('has defaults that run the demo', () => {
+    const config = parseEnv({}, '/somewhere');
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      dataDir: '/somewhere/data',
+      sessionSecret: null,
+      sentryDsn: null,
+      clientDist: join(REPO_DIR, 'client', 'dist'),
+      cookieSecure: 'auto',
+    });
+  });
+
+  it('resolves a relative DATA_DIR where npm was started, or the repo root when started inside server/', () => {
+    expect(parseEnv({ DATA_DIR: 'd', INIT_CWD: '/repo' }, SERVER_DIR).dataDir).toBe('/repo/d');
+    expect(parseEnv({}, SERVER_DIR).dataDir).toBe(join(REPO_DIR, 'data'));
+    expect(parseEnv({ DATA_DIR: '/abs' }, SERVER_DIR).dataDir).toBe('/abs');
+  });
+
+  it('accepts PORT=0 and refuses to start on a bad value, naming it', () => {
+    expect(parseEnv({ PORT: '0' }).port).toBe(0);
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => parseEnv({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
+    expect(() => parseEnv({ COOKIE_SECURE: 'maybe' })).toThrow(/COOKIE_SECURE/);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '', SENTRY_DSN: ' ' })).toMatchObject({
+      databaseUrl: null,
+      sentryDsn: null,
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import express from 'express';
+import type { AppContext } from '../app-context';
+import { authRoutes } from '../auth/auth-routes';
+import type { Config } from '../config/config';
+import { inProcessChanges, type ChangeNotifier } from '../db/changes';
+import type { Db } from '../db/db';
+import { StreamRegistry } from '../sync/stream';
+import { syncRoutes } from '../sync/sync-routes';
+import { csrfGuard } from './csrf';
+import { AppError, errorHandler } from './errors';
+import { clientRoutes } from './static';
+
+export const JSON_LIMIT = '2mb';
+
+/** Express's "trust proxy" accepts booleans, hop counts and address lists; env gives a string. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+export interface ParleyApp {
+  app: express.Express;
+  ctx: AppContext;
+  /** Ends open streams (they would otherwise keep server.close() waiting forever). */
+  endStreams(): void;
+}
+
+export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifier }): ParleyApp {
+  const ctx: AppContext = { db: deps.db, config: deps.config, changes: deps.changes ?? inProcessChanges() };
+  const streams = new StreamRegistry();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy(ctx.config.trustProxy));
+
+  const api = express.Router();
+  api.use(csrfGuard);
+  api.use(express.json({ limit: JSON_LIMIT }));
+  api.get('/health', async (_req, res) => {
+    await ctx.db.query('SELECT 1');
+    res.set('Cache-Control', 'no-store').json({ ok: true });
+  });
+  api.get('/config', (_req, res) => {
+    res.json({ sentryDsn: ctx.config.sentryDsn });
+  });
+  api.use('/auth', authRoutes(ctx));
+  api.use('/sync', syncRoutes(ctx, streams));
+  api.use((req, _res, next) => next(new AppError(404, 'not_found', `No route ${req.method} ${req.path}.`)));
+  api.use(errorHandler);
+
+  app.use('/api', api);
+  app.use(clientRoutes(ctx.config.clientDist));
+  app.use(errorHandler);
+
+  return { app, ctx, endStreams: () => streams.closeAll() };
+}

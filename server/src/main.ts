@@ -1,0 +1,61 @@
+import { ConfigError, loadConfig } from './config/config';
+import { claimDataDir, DataDirBusyError } from './db/data-dir-lock';
+import { inProcessChanges } from './db/changes';
+import { openDatabase } from './db/open';
+import { createApp } from './http/app';
+import { listen } from './http/listen';
+import { DEMO_PASSWORD } from './seed/demo-content';
+import { existingDemoAccounts, seedDemo } from './seed/seed-demo';
+
+async function main() {
+  const config = loadConfig();
+  const release = config.databaseUrl ? () => undefined : claimDataDir(config.dataDir, 'the Parley server');
+  const db = await openDatabase(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: config.dataDir },
+  );
+  const changes = inProcessChanges();
+
+  // The demo only on the embedded database: a real deployment starts empty.
+  const seed = config.databaseUrl ? { seeded: false } : await seedDemo({ db, changes });
+  const parley = createApp({ db, config, changes });
+  const server = await listen(parley, config.host, config.port);
+
+  console.info(`Parley listening on ${server.url}`);
+  console.info(
+    config.databaseUrl ? 'Database: PostgreSQL (DATABASE_URL)' : `Database: PGlite in ${config.dataDir}`,
+  );
+  const demo = await existingDemoAccounts({ db, changes });
+  if (seed.seeded || demo.length > 0) {
+    console.info(
+      `${seed.seeded ? 'Seeded the demo space "regional-review". ' : ''}Demo accounts (password "${DEMO_PASSWORD}"):`,
+    );
+    for (const account of demo)
+      console.info(`  ${account.email.padEnd(24)} ${account.role.padEnd(12)} ${account.displayName}`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.info(`${signal}: shutting down`);
+    // A stuck request must not keep the process alive forever.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    await server.close();
+    await db.close();
+    release();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirBusyError) {
+    console.error(err.message);
+  } else {
+    console.error('Parley failed to start:', err);
+  }
+  process.exit(1);
+});

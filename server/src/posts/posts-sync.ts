@@ -1,0 +1,25 @@
+import type { PushRow } from '@parley/shared';
+import type { AppContext } from '../app-context';
+import type { Viewer } from '../auth/viewer';
+import type { Queryable } from '../db/db';
+import { AppError } from '../http/errors';
+import { maxPostSeq, pullPosts } from './post-repository';
+import { presentPost } from './present-post';
+import { pushPosts } from './push-posts';
+
+export const postsSync = {
+  async pull(q: Queryable, viewer: Viewer, afterSeq: number, limit: number) {
+    const audience = {
+      userId: viewer.user?.id ?? null,
+      global: viewer.globalModerator,
+      spaceIds: viewer.moderatorOf,
+    };
+    const rows = await pullPosts(q, audience, afterSeq, limit);
+    return { documents: rows.map((row) => presentPost(row, viewer)), lastSeq: rows.at(-1)?.seq ?? null };
+  },
+  maxSeq: maxPostSeq,
+  push(ctx: AppContext, viewer: Viewer, rows: PushRow[]) {
+    if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in to post.');
+    return pushPosts(ctx, viewer, viewer.user, rows);
+  },
+};

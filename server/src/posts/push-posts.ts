@@ -1,0 +1,159 @@
+import { Id, Post, type PushRow, type RefusalCode, type WithDeleted } from '@parley/shared';
+import type { AppContext } from '../app-context';
+import { moderates, type SignedInUser, type Viewer } from '../auth/viewer';
+import { writeTx, type WriteTx } from '../db/write';
+import { findQuestionContext, type QuestionContext } from '../spaces/space-repository';
+import {
+  findPost,
+  insertPost,
+  lockPost,
+  setPostStatus,
+  updatePostContent,
+  type PostRecord,
+} from './post-repository';
+import { presentPost } from './present-post';
+
+type Pushed = Record<string, unknown>;
+
+const MESSAGES: Record<RefusalCode, string> = {
+  invalid: 'This post is not valid',
+  not_author: 'This post belongs to someone else.',
+  unknown_question: 'The question this post answers does not exist.',
+  unknown_parent: 'The comment this post replies to does not exist or cannot be replied to.',
+  phase_closed: 'This question is not open for comments now.',
+  not_editable: 'A withdrawn post cannot be changed.',
+};
+
+class Refusal {
+  constructor(
+    readonly code: RefusalCode,
+    readonly detail?: string,
+  ) {}
+  get message() {
+    return this.detail ? `${MESSAGES[this.code]}: ${this.detail}` : MESSAGES[this.code];
+  }
+}
+
+/**
+ * A refused new post comes back as the pushed document itself, marked rejected with the reason:
+ * nothing is stored, and the device keeps the text and can show why it was not accepted.
+ */
+const refusedCopy = (doc: Pushed, refusal: Refusal) => ({
+  ...doc,
+  status: 'rejected',
+  refusal: { code: refusal.code, message: refusal.message.slice(0, 500) },
+});
+
+/** What makes two versions of a post the same post as far as a retry is concerned. */
+function sameContent(a: PostRecord, b: Post): boolean {
+  return (
+    a.body === b.body &&
+    a.lang === b.lang &&
+    a.anonymous === b.anonymous &&
+    a.parentId === b.parentId &&
+    a.questionId === b.questionId &&
+    JSON.stringify(a.attachments.map(attachmentKey)) === JSON.stringify(b.attachments.map(attachmentKey))
+  );
+}
+const attachmentKey = (x: Post['attachments'][number]) => [x.id, x.name, x.size, x.mime];
+
+function phaseOpen(question: QuestionContext, now: number): boolean {
+  if (!question.phase) return false;
+  return Date.parse(question.phase.opensAt) <= now && now < Date.parse(question.phase.closesAt);
+}
+
+/** A reply must answer a post of the same question that its author can see. */
+async function parentAllowed(tx: WriteTx<'posts'>, viewer: Viewer, doc: Post): Promise<boolean> {
+  if (doc.parentId === null) return true;
+  if (doc.parentId === doc.id) return false;
+  const parent = await findPost(tx, doc.parentId);
+  if (!parent || parent.questionId !== doc.questionId) return false;
+  return (
+    parent.status === 'approved' || parent.authorId === viewer.user?.id || moderates(viewer, parent.spaceId)
+  );
+}
+
+/** Validation shared by a new post and an edit; returns the question or why the row is refused. */
+async function checkPlacement(tx: WriteTx<'posts'>, viewer: Viewer, doc: Post) {
+  const question = await findQuestionContext(tx, doc.questionId);
+  if (!question) return new Refusal('unknown_question');
+  if (!phaseOpen(question, Date.now())) return new Refusal('phase_closed');
+  if (!(await parentAllowed(tx, viewer, doc))) return new Refusal('unknown_parent');
+  return question;
+}
+
+/**
+ * One pushed post, in its own transaction. Returns what goes into the conflicts array, or null
+ * when the row was applied (or was a harmless retry).
+ */
+async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row: PushRow): Promise<unknown> {
+  const parsed = Post.safeParse(row.newDocumentState);
+  if (!parsed.success) {
+    // Without a valid id the device could not match an answer to its row: skip it.
+    if (!Id.safeParse(row.newDocumentState.id).success) return null;
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+    return refusedCopy(row.newDocumentState, new Refusal('invalid', detail));
+  }
+  const doc = parsed.data;
+  const withdraw = doc.status === 'withdrawn';
+
+  return writeTx(ctx, ['posts'], async (tx): Promise<unknown> => {
+    const master = await lockPost(tx, doc.id);
+
+    if (!master) {
+      const placed = await checkPlacement(tx, viewer, doc);
+      if (placed instanceof Refusal) return refusedCopy(doc, placed);
+      await insertPost(tx, {
+        ...doc,
+        spaceId: placed.spaceId,
+        // Identity comes from the session, never from the document.
+        authorId: user.id,
+        authorName: user.displayName,
+        onBehalfOf: moderates(viewer, placed.spaceId) ? doc.onBehalfOf : null,
+        // The server decides the status; the only one an author may ask for is withdrawn (a post
+        // written and withdrawn before it was ever delivered).
+        status: withdraw ? 'withdrawn' : 'pending',
+      });
+      return null;
+    }
+
+    // Not the author: refuse without echoing anything of the stored post.
+    if (master.authorId !== user.id) return refusedCopy(doc, new Refusal('not_author'));
+
+    // 1. The same content again: a retry (the first answer may have been lost after commit).
+    if (sameContent(master, doc) && (!withdraw || master.status === 'withdrawn')) return null;
+    // 2. The device edited an older version than the one stored: master wins.
+    if (row.assumedMasterState?.updatedAt !== master.updatedAt) return presentPost(master, viewer);
+    // 3. An edit the server will not take leaves the stored post as it is, with the reason; the
+    //    device still has the text in its refused change and in its drafts.
+    const refuse = (refusal: Refusal): WithDeleted<Post> => ({
+      ...presentPost(master, viewer),
+      refusal: { code: refusal.code, message: refusal.message },
+    });
+    if (master.status === 'withdrawn') return refuse(new Refusal('not_editable'));
+    if (withdraw && sameContent(master, doc)) {
+      await setPostStatus(tx, master.id, 'withdrawn', null);
+      return null;
+    }
+    const placed = await checkPlacement(tx, viewer, doc);
+    if (placed instanceof Refusal) return refuse(placed);
+    // 4. An edit goes back to the moderation queue.
+    await updatePostContent(tx, {
+      ...doc,
+      spaceId: placed.spaceId,
+      onBehalfOf: moderates(viewer, placed.spaceId) ? doc.onBehalfOf : null,
+      status: withdraw ? 'withdrawn' : 'pending',
+    });
+    return null;
+  });
+}
+
+/** Rows are handled one by one, each in its own transaction: a refused row never blocks the others. */
+export async function pushPosts(ctx: AppContext, viewer: Viewer, user: SignedInUser, rows: PushRow[]) {
+  const conflicts: unknown[] = [];
+  for (const row of rows) {
+    const conflict = await pushPost(ctx, viewer, user, row);
+    if (conflict !== null) conflicts.push(conflict);
+  }
+  return conflicts;
+}
