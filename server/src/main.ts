@@ -26,6 +26,11 @@ async function main() {
   console.info(
     config.databaseUrl ? 'Database: PostgreSQL (DATABASE_URL)' : `Database: PGlite in ${config.dataDir}`,
   );
+  if (config.databaseUrl && !config.sessionSecretFromEnv) {
+    console.warn(
+      `SESSION_SECRET is unset: using the one generated in ${config.dataDir}; instances must share one.`,
+    );
+  }
   const demo = await existingDemoAccounts({ db, changes });
   if (seed.seeded || demo.length > 0) {
     console.info(

@@ -45,6 +45,8 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   sessionSecret: string;
+  /** False when the secret was generated into DATA_DIR (fine for one instance only). */
+  sessionSecretFromEnv: boolean;
   sentryDsn: string | null;
   clientDist: string;
   cookieSecure: 'auto' | 'always' | 'never';
@@ -66,7 +68,7 @@ function baseDir(initCwd: string | undefined, cwd: string): string {
 export function parseEnv(
   env: NodeJS.ProcessEnv,
   cwd = process.cwd(),
-): Omit<Config, 'sessionSecret'> & { sessionSecret: string | null } {
+): Omit<Config, 'sessionSecret' | 'sessionSecretFromEnv'> & { sessionSecret: string | null } {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -108,5 +110,9 @@ function sessionSecretFile(dataDir: string): string {
 /** The only place that reads process.env: called once by each entry point. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const config = parseEnv(env, cwd);
-  return { ...config, sessionSecret: config.sessionSecret ?? sessionSecretFile(config.dataDir) };
+  return {
+    ...config,
+    sessionSecret: config.sessionSecret ?? sessionSecretFile(config.dataDir),
+    sessionSecretFromEnv: config.sessionSecret !== null,
+  };
 }

@@ -13,6 +13,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl: null,
     dataDir: join(tmpdir(), 'parley-test-unused'),
     sessionSecret: 'test-secret-that-is-long-enough-0123456789',
+    sessionSecretFromEnv: true,
     sentryDsn: null,
     clientDist: join(tmpdir(), 'parley-test-no-client'),
     cookieSecure: 'auto',
