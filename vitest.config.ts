@@ -8,6 +8,8 @@ const serverOn = (db: 'pglite' | 'postgres') => ({
   test: {
     name: `server:${db}`,
     include: ['server/src/**/*.test.ts'],
+    // Tests that hold a second connection to the database exist on real PostgreSQL only.
+    exclude: db === 'pglite' ? ['server/src/**/*.postgres.test.ts'] : [],
     environment: 'node',
     env: { PARLEY_TEST_DB: db },
     testTimeout: 30_000,
