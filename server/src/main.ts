@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config/config';
 import { claimDataDir, DataDirBusyError } from './db/data-dir-lock';
 import { inProcessChanges } from './db/changes';
+import { openPgChanges } from './db/pg-changes';
 import { openDatabase } from './db/open';
 import { createApp } from './http/app';
 import { listen } from './http/listen';
@@ -15,7 +16,8 @@ async function main() {
       ? { kind: 'postgres', url: config.databaseUrl }
       : { kind: 'pglite', dataDir: config.dataDir },
   );
-  const changes = inProcessChanges();
+  // Several instances share one PostgreSQL: LISTEN/NOTIFY carries change notices between them.
+  const changes = config.databaseUrl ? await openPgChanges(config.databaseUrl) : inProcessChanges();
 
   // The demo only on the embedded database: a real deployment starts empty.
   const seed = config.databaseUrl ? { seeded: false } : await seedDemo({ db, changes });
@@ -48,6 +50,7 @@ async function main() {
     // A stuck request must not keep the process alive forever.
     setTimeout(() => process.exit(1), 10_000).unref();
     await server.close();
+    await changes.close?.();
     await db.close();
     release();
     process.exit(0);

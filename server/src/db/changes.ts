@@ -10,6 +10,8 @@ export interface ChangeNotifier {
   notify(collection: CollectionName): void;
   /** Returns the function that unsubscribes. */
   subscribe(collection: CollectionName, listener: () => void): () => void;
+  /** Releases connections, where the notifier holds any. */
+  close?(): Promise<void>;
 }
 
 export function inProcessChanges(): ChangeNotifier {

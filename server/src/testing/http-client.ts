@@ -18,6 +18,13 @@ export class TestClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The same session against another server instance (sessions live in the database). */
+  at(baseUrl: string): TestClient {
+    const other = new TestClient(baseUrl);
+    for (const [k, v] of this.cookies) other.cookies.set(k, v);
+    return other;
+  }
+
   async request<T = unknown>(
     method: string,
     path: string,
