@@ -19,26 +19,28 @@ export default defineConfig({
         theme_color: THEME,
         background_color: '#f6f6f3',
         display: 'standalone',
+        id: '/',
         start_url: '/',
+        lang: 'en',
+        dir: 'ltr',
+        orientation: 'any',
+        categories: ['social', 'productivity'],
         scope: '/',
         icons: [
-          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
           { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
-        // Precached: the app shell (HTML, every JS/CSS chunk, icons, message catalogues).
+      // Our own service worker (src/sw.ts): precache + navigation fallback + one runtime rule +
+      // the Background Sync outbox queue. Its header comment spells out every caching rule.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      injectManifest: {
+        // Precached: the app shell (HTML, every JS/CSS chunk, icons, message catalogues, manifest).
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
-        // Any app URL opens offline from the precached shell; /api never does (RxDB holds the data).
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
-        // The first service worker takes the open page at once; updates still wait (no skipWaiting).
-        clientsClaim: true,
-        cleanupOutdatedCaches: true,
-        // No runtime caching: data reaches the device through replication, not the HTTP cache.
-        runtimeCaching: [],
       },
       devOptions: { enabled: false },
     }),

@@ -28,3 +28,35 @@ export async function openFirstQuestion(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   return title;
 }
+
+/** Resolves once the service worker controls the page (the app shell is precached by then). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return !!registration?.active && navigator.serviceWorker.controller !== null;
+  });
+}
+
+/** Opens the reply composer under the first comment of the open thread. */
+export async function startReply(page: Page): Promise<void> {
+  await page.getByRole('article').first().getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(page.getByLabel('Your reply')).toBeVisible();
+}
+
+/** Requests waiting in the service worker's Background Sync queue (workbox's IndexedDB store). */
+export async function backgroundSyncQueued(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('workbox-background-sync');
+        open.onerror = () => resolve(0);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('requests')) return resolve(0);
+          const count = db.transaction('requests').objectStore('requests').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => resolve(0);
+        };
+      }),
+  );
+}

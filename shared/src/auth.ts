@@ -27,3 +27,7 @@ export const Me = z.object({
   moderatorOf: z.array(Id),
 });
 export type Me = z.infer<typeof Me>;
+
+/** `POST/DELETE /api/spaces/:slug/moderators`: the account to make (or stop being) a regional moderator. */
+export const ModeratorBody = z.object({ email: Email });
+export type ModeratorBody = z.infer<typeof ModeratorBody>;

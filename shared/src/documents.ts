@@ -19,6 +19,16 @@ export const SpaceModerator = z.object({
   level: ModeratorLevel,
 });
 
+/**
+ * A ready-made rejection reason, written in every language of the space: a decision stores the
+ * template's id, so the author reads the reason in their own language.
+ */
+export const ReasonTemplate = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'lower-case letters, digits and dashes'),
+  text: Localized(500),
+});
+export type ReasonTemplate = z.infer<typeof ReasonTemplate>;
+
 export const Space = z.object({
   id: Id,
   slug: z
@@ -34,6 +44,8 @@ export const Space = z.object({
   contactEmail: Email.nullable(),
   /** Derived by the server from its moderator table; ignored on push. */
   moderators: z.array(SpaceModerator),
+  /** Rejection reasons moderators pick from (added after v0: absent means none). */
+  reasonTemplates: z.array(ReasonTemplate).max(50).default([]),
   updatedAt: Timestamp.nullable(),
 });
 export type Space = z.infer<typeof Space>;
@@ -62,6 +74,13 @@ export const Attachment = z.object({
 /** Why the server, not a moderator, refused a post (machine-readable, translated on the device). */
 export const Refusal = z.object({ code: z.string().max(64), message: z.string().max(500) });
 
+/** A participant's report of a published post; only the space's moderators receive them. */
+export const Flag = z.object({ reason: z.string().max(500), createdAt: Timestamp });
+export type Flag = z.infer<typeof Flag>;
+
+export const FlagBody = z.object({ reason: z.string().trim().min(1).max(500) });
+export type FlagBody = z.infer<typeof FlagBody>;
+
 export const Post = z.object({
   id: Id,
   spaceId: Id,
@@ -77,8 +96,17 @@ export const Post = z.object({
   /** Set by the server; a device's value is ignored (an author may only withdraw). */
   status: PostStatus,
   moderationReason: z.string().max(2_000).nullable(),
+  /**
+   * The space's reason template the moderator picked (set by the server): the device shows the
+   * template's text in the reader's language, `moderationReason` is the fallback.
+   */
+  moderationReasonTemplateId: z.string().max(64).nullable().default(null),
   /** Name of the person a moderator posted this for (comments received by e-mail). */
   onBehalfOf: z.string().max(200).nullable(),
+  /** Set by the server: written by a moderator of the space (published at once). */
+  fromModerator: z.boolean().default(false),
+  /** Set by the server, for the space's moderators only (everyone else gets []): open flags. */
+  flags: z.array(Flag).max(1_000).default([]),
   /** Device clock, informational only. */
   createdAt: Timestamp,
   /** Server clock. */
@@ -88,7 +116,8 @@ export const Post = z.object({
 });
 export type Post = z.infer<typeof Post>;
 
-export const Decision = z.enum(['approve', 'reject', 'hide', 'restore']);
+/** `dismissFlags` keeps a flagged post published and closes its flags. */
+export const Decision = z.enum(['approve', 'reject', 'hide', 'restore', 'dismissFlags']);
 export type Decision = z.infer<typeof Decision>;
 
 export const Outcome = z.enum(['applied', 'superseded']);
@@ -100,6 +129,11 @@ export const Moderation = z.object({
   spaceId: Id.nullable(),
   decision: Decision,
   reason: z.string().max(2_000).nullable(),
+  /**
+   * The space's reason template picked, if any; `auto:on-behalf` and `auto:own-post` mark the
+   * server's own rows for posts published at once.
+   */
+  reasonTemplateId: z.string().max(64).nullable().default(null),
   /** The post status the moderator saw when deciding (the superseded rule compares it). */
   basedOnStatus: PostStatus,
   /** Set by the server from the session. */
@@ -118,6 +152,10 @@ export const TRANSITIONS: Record<Decision, { from: readonly PostStatus[]; to: Po
   reject: { from: ['pending', 'approved'], to: 'rejected' },
   hide: { from: ['approved'], to: 'hidden' },
   restore: { from: ['hidden'], to: 'approved' },
+  dismissFlags: { from: ['approved'], to: 'approved' },
 };
+
+/** reasonTemplateId of the rows the server writes itself for posts published at once. */
+export const AUTO_REASONS = { onBehalf: 'auto:on-behalf', ownPost: 'auto:own-post' } as const;
 
 export const ANONYMOUS_NAME = 'Anonymous';

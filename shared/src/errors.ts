@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'invalid_credentials',
   'too_many_attempts',
   'rate_limited',
+  'already_flagged',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

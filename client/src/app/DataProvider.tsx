@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { DataContext, type Connection, type DataValue } from '../db/context';
 import { databaseNameFor, openDatabase, removeDatabase, type ParleyDatabase } from '../db/database';
 import { startSync, type SyncHandle } from '../sync/replication';
+import { useDataSaver } from '../settings/data-saver';
 
 /**
  * Opening and closing databases is serialized: a database is fully closed before the next one
@@ -34,7 +35,10 @@ export function DataProvider({
     db: null,
     connection: browserOnline() ? 'syncing' : 'offline',
     failed: false,
+    lastSyncedAt: null,
+    sync: null,
   });
+  const [dataSaver] = useDataSaver();
   const signedOut = useRef(signedOutId);
   signedOut.current = signedOutId;
 
@@ -55,18 +59,22 @@ export function DataProvider({
         return;
       }
       if (cancelled) return; // the cleanup queued behind this step closes it
-      sync = startSync(db, { moderator });
+      sync = startSync(db, { moderator, dataSaver });
       const opened = db;
+      const actions = sync;
       const subscription = sync.state$.subscribe((connection: Connection) =>
-        setValue({ db: opened, connection, failed: false }),
+        setValue((v) => ({ ...v, db: opened, connection, failed: false, sync: actions })),
+      );
+      subscription.add(
+        sync.lastSynced$.subscribe((lastSyncedAt) => setValue((v) => ({ ...v, lastSyncedAt }))),
       );
       unsubscribe = () => subscription.unsubscribe();
-      setValue((v) => ({ ...v, db: opened, failed: false }));
+      setValue((v) => ({ ...v, db: opened, failed: false, sync: actions }));
     });
 
     return () => {
       cancelled = true;
-      setValue((v) => ({ ...v, db: null }));
+      setValue((v) => ({ ...v, db: null, sync: null }));
       serially(async () => {
         unsubscribe();
         await sync?.cancel();
@@ -74,7 +82,8 @@ export function DataProvider({
         if (viewerId && signedOut.current === viewerId) await removeDatabase(name);
       });
     };
-  }, [viewerId, moderator]);
+    // Data saver changes the pull batch size: the replication restarts with it.
+  }, [viewerId, moderator, dataSaver]);
 
   return <DataContext.Provider value={value}>{children}</DataContext.Provider>;
 }

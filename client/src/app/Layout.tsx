@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { useT } from '../i18n/useT';
 import { Nav } from './Nav';
 import { SyncIndicator } from './SyncIndicator';
+import { UpdatePrompt } from '../pwa/UpdatePrompt';
 
 export function Layout({ children }: { children: ReactNode }) {
   const t = useT();
@@ -22,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
           status={<SyncIndicator />}
         />
       </header>
+      <UpdatePrompt />
       <main id="main" className="main" tabIndex={-1}>
         {children}
       </main>

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useSession, isModerator, moderates } from '../session/SessionProvider';
 import { usePendingPosts } from '../db/queries';
+import { useDraftList } from '../drafts/use-draft';
+import { useNotifications } from '../notifications/useNotifications';
 import { useT } from '../i18n/useT';
 
 function NavLink({ href, children, label }: { href: string; children: ReactNode; label?: string }) {
@@ -31,6 +33,45 @@ function ModerationLink() {
   );
 }
 
+/** A bell with the number of unread notices; its accessible name says both. */
+function NotificationsLink() {
+  const t = useT();
+  const { unread } = useNotifications();
+  return (
+    <NavLink
+      href="/notifications"
+      label={unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}
+    >
+      <svg className="nav__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"
+        />
+      </svg>
+      {unread > 0 && (
+        <span className="nav__count" aria-hidden="true" data-testid="notifications-count">
+          {unread}
+        </span>
+      )}
+    </NavLink>
+  );
+}
+
+function DraftsLink() {
+  const t = useT();
+  const count = useDraftList()?.length ?? 0;
+  return (
+    <NavLink href="/drafts" label={count > 0 ? t('nav.draftsCount', { count }) : t('nav.drafts')}>
+      {t('nav.drafts')}
+      {count > 0 && (
+        <span className="nav__count" aria-hidden="true" data-testid="drafts-count">
+          {count}
+        </span>
+      )}
+    </NavLink>
+  );
+}
+
 /**
  * The one navigation landmark. First row: the brand, the sync state and the account action;
  * second row: the sections (so that three sections fit a 320 px screen without wrapping).
@@ -45,6 +86,7 @@ export function Nav({ brand, status }: { brand: ReactNode; status: ReactNode }) 
         {brand}
         {status}
         <div className="nav__account">
+          {me && <NotificationsLink />}
           {me ? (
             <button
               type="button"
@@ -70,11 +112,25 @@ export function Nav({ brand, status }: { brand: ReactNode; status: ReactNode }) 
             <NavLink href="/me/posts">{t('nav.myPosts')}</NavLink>
           </li>
         )}
+        <li>
+          <DraftsLink />
+        </li>
         {isModerator(me) && (
           <li>
             <ModerationLink />
           </li>
         )}
+        <li>
+          <NavLink href="/settings" label={t('nav.settings')}>
+            <svg className="nav__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+              <path
+                fill="currentColor"
+                d="M19.4 13a7.5 7.5 0 0 0 0-2l2.1-1.6-2-3.5-2.5 1a7.6 7.6 0 0 0-1.7-1L15 3h-4l-.4 2.9a7.6 7.6 0 0 0-1.7 1l-2.5-1-2 3.5L6.6 11a7.5 7.5 0 0 0 0 2l-2.1 1.6 2 3.5 2.5-1a7.6 7.6 0 0 0 1.7 1L11 21h4l.4-2.9a7.6 7.6 0 0 0 1.7-1l2.5 1 2-3.5zM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z"
+                transform="translate(-1 0)"
+              />
+            </svg>
+          </NavLink>
+        </li>
       </ul>
     </nav>
   );

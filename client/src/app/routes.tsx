@@ -16,6 +16,15 @@ const MyPostsPage = lazy(() =>
 const ModerationPage = lazy(() =>
   import('../features/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })),
 );
+const DraftsPage = lazy(() =>
+  import('../features/drafts/DraftsPage').then((m) => ({ default: m.DraftsPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);
 const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => import('../features/auth/SignUpPage').then((m) => ({ default: m.SignUpPage })));
 
@@ -30,7 +39,11 @@ export function Routes() {
           {(p) => <ThreadPage slug={p.slug} questionId={p.questionId} Composer={Composer} />}
         </Route>
         <Route path="/me/posts" component={MyPostsPage} />
-        <Route path="/moderate" component={ModerationPage} />
+        <Route path="/moderate">{() => <ModerationPage />}</Route>
+        <Route path="/moderate/:tab">{(p) => <ModerationPage tab={p.tab} />}</Route>
+        <Route path="/notifications" component={NotificationsPage} />
+        <Route path="/drafts" component={DraftsPage} />
+        <Route path="/settings" component={SettingsPage} />
         <Route path="/signin" component={SignInPage} />
         <Route path="/signup" component={SignUpPage} />
         <Route>{() => <NotFound />}</Route>

@@ -4,15 +4,40 @@ import type { ParleyDatabase } from './database';
 
 export type Connection = 'offline' | 'syncing' | 'synced';
 
+/** Progress of a full re-sync ("Make this space available offline"). */
+export interface FullSyncProgress {
+  collection: string;
+  /** Collections finished so far, of `total`. */
+  done: number;
+  total: number;
+  /** Documents received from the server so far, per collection. */
+  received: Record<string, number>;
+}
+
+/** What screens may ask of the replication (they know nothing else about it). */
+export interface SyncActions {
+  reSync(): void;
+  fullSync(onProgress: (p: FullSyncProgress) => void): Promise<FullSyncProgress>;
+}
+
 export interface DataValue {
   /** Null while the viewer's database opens (a few tens of milliseconds). */
   db: ParleyDatabase | null;
   connection: Connection;
   /** Set when the device cannot open its database (storage disabled, quota). */
   failed: boolean;
+  /** Last successful exchange with the server (ms since epoch), kept across reloads. */
+  lastSyncedAt: number | null;
+  sync: SyncActions | null;
 }
 
-export const DataContext = createContext<DataValue>({ db: null, connection: 'offline', failed: false });
+export const DataContext = createContext<DataValue>({
+  db: null,
+  connection: 'offline',
+  failed: false,
+  lastSyncedAt: null,
+  sync: null,
+});
 
 export function useData(): DataValue {
   return useContext(DataContext);

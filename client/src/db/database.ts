@@ -30,7 +30,8 @@ type AnyStorage = RxStorage<any, any>;
  */
 let devModeReady: Promise<void> | undefined;
 async function withDevChecks(storage: AnyStorage): Promise<AnyStorage> {
-  if (!import.meta.env.DEV) return storage;
+  // `env` is Vite's: absent when the module runs in plain Node (the benchmark's simulated devices).
+  if (!import.meta.env?.DEV) return storage;
   devModeReady ??= (async () => {
     const { addRxPlugin } = await import('rxdb');
     const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');

@@ -106,3 +106,26 @@ export function useModerationLog(enabled: boolean): Moderation[] | undefined {
     [enabled],
   );
 }
+
+/** Posts in these statuses (a moderator's published/hidden list, flagged posts), newest change first. */
+export function usePostsWithStatus(
+  statuses: readonly Post['status'][],
+  enabled: boolean,
+): Post[] | undefined {
+  const key = [...statuses].sort().join(',');
+  return useLive(
+    (db) =>
+      enabled
+        ? db.posts
+            .find({ selector: { status: { $in: key.split(',') } } })
+            .$.pipe(
+              map((docs) =>
+                plain(docs).sort((a, b) =>
+                  (b.updatedAt ?? b.createdAt).localeCompare(a.updatedAt ?? a.createdAt),
+                ),
+              ),
+            )
+        : null,
+    [key, enabled],
+  );
+}

@@ -9,6 +9,8 @@ export interface NewPost {
   body: string;
   anonymous: boolean;
   lang: string;
+  /** A comment received by e-mail, entered by a moderator for this person (the server checks the role). */
+  onBehalfOf?: string | null;
 }
 
 export type WriteProblem = 'empty' | 'tooLong' | 'invalid' | 'storage';
@@ -35,7 +37,10 @@ export async function addPost(db: ParleyDatabase, me: Me, input: NewPost): Promi
     attachments: [],
     status: 'pending',
     moderationReason: null,
-    onBehalfOf: null,
+    moderationReasonTemplateId: null,
+    onBehalfOf: input.onBehalfOf?.trim() || null,
+    fromModerator: false,
+    flags: [],
     createdAt: new Date().toISOString(),
     receivedAt: null,
     updatedAt: null,
@@ -57,7 +62,14 @@ export async function addPost(db: ParleyDatabase, me: Me, input: NewPost): Promi
  */
 export async function addDecision(
   db: ParleyDatabase,
-  input: { postId: string; decision: Decision; reason: string | null; basedOnStatus: PostStatus },
+  input: {
+    postId: string;
+    decision: Decision;
+    reason: string | null;
+    /** One of the space's reason templates (the author reads it in their language). */
+    reasonTemplateId?: string | null;
+    basedOnStatus: PostStatus;
+  },
 ): Promise<WriteResult> {
   const parsed = Moderation.safeParse({
     id: uuidv7(),
@@ -65,6 +77,7 @@ export async function addDecision(
     spaceId: null,
     decision: input.decision,
     reason: input.reason?.trim() || null,
+    reasonTemplateId: input.reasonTemplateId ?? null,
     basedOnStatus: input.basedOnStatus,
     moderatorId: null,
     moderatorName: null,

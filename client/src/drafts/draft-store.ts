@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { liveQuery, type EntityTable } from 'dexie';
 
 /** What a draft answers: a new comment on a question, a reply to a post, or an edit of a post. */
 export type DraftTarget =
@@ -83,6 +83,22 @@ export class DraftStore {
   /** Newest first, for the drafts screen. */
   async list(): Promise<Draft[]> {
     return this.db.drafts.orderBy('updatedAt').reverse().toArray();
+  }
+
+  /** Calls `listener` with one draft now and after every change of it (from any tab). */
+  watchOne(
+    key: string,
+    listener: (draft: Draft | undefined) => void,
+    onError?: (e: unknown) => void,
+  ): () => void {
+    const subscription = liveQuery(() => this.get(key)).subscribe({ next: listener, error: onError });
+    return () => subscription.unsubscribe();
+  }
+
+  /** Calls `listener` with the list now and after every change (from any tab). */
+  watch(listener: (drafts: Draft[]) => void, onError?: (e: unknown) => void): () => void {
+    const subscription = liveQuery(() => this.list()).subscribe({ next: listener, error: onError });
+    return () => subscription.unsubscribe();
   }
 
   close(): void {

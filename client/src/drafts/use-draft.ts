@@ -1,10 +1,23 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DraftStorageError, DraftStore, draftKey, type DraftTarget } from './draft-store';
+import { DraftStorageError, DraftStore, draftKey, type Draft, type DraftTarget } from './draft-store';
 
 /** The device's drafts database, opened once per tab. */
 export const drafts = new DraftStore();
 
 const SAVE_DELAY_MS = 400;
+
+/** Every mounted composer's flush, so that an app update can save them all before it reloads. */
+const mounted = new Set<() => Promise<void>>();
+export async function flushAllDrafts(): Promise<void> {
+  await Promise.all([...mounted].map((flush) => flush()));
+}
+
+/** The drafts on this device, newest first, live (undefined while loading). */
+export function useDraftList(): Draft[] | undefined {
+  const [list, setList] = useState<Draft[] | undefined>(undefined);
+  useEffect(() => drafts.watch(setList, () => setList([])), []);
+  return list;
+}
 
 export type DraftSaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -30,23 +43,24 @@ export function useDraft(target: DraftTarget, defaults: { lang: string }) {
   const targetRef = useRef(target);
   targetRef.current = target;
 
+  // Restores the stored draft, and follows it: another tab, or "Edit and post again", may write it.
   useEffect(() => {
-    let cancelled = false;
     setRestored(false);
-    drafts
-      .get(key)
-      .then((draft) => {
-        if (cancelled) return;
+    return drafts.watchOne(
+      key,
+      (draft) => {
         // Typing may have begun before the stored draft arrived: never overwrite it.
         if (draft && pending.current === null) {
-          setFields({ text: draft.text, anonymous: draft.anonymous, lang: draft.lang });
+          setFields((f) =>
+            f.text === draft.text && f.anonymous === draft.anonymous && f.lang === draft.lang
+              ? f
+              : { text: draft.text, anonymous: draft.anonymous, lang: draft.lang },
+          );
         }
         setRestored(true);
-      })
-      .catch(() => !cancelled && setRestored(true));
-    return () => {
-      cancelled = true;
-    };
+      },
+      () => setRestored(true),
+    );
   }, [key]);
 
   const flush = useCallback(async () => {
@@ -87,7 +101,9 @@ export function useDraft(target: DraftTarget, defaults: { lang: string }) {
     const onVisibility = () => document.visibilityState === 'hidden' && onHide();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onVisibility);
+    mounted.add(flush);
     return () => {
+      mounted.delete(flush);
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
       void flush();

@@ -41,3 +41,27 @@ export function postState(
       return { key: 'awaiting', reason: null };
   }
 }
+
+/**
+ * The outbox as a state machine: which states may follow which. A post only moves forward; the
+ * one way back is the connection (sending ⇄ waiting) and a moderator's later decision
+ * (published → hidden, hidden → published on restore).
+ */
+export const NEXT: Record<PostStateKey, readonly PostStateKey[]> = {
+  waiting: ['sending', 'awaiting', 'notPublished', 'withdrawn'],
+  sending: ['waiting', 'awaiting', 'notPublished', 'withdrawn'],
+  awaiting: ['published', 'notPublished', 'withdrawn'],
+  published: ['hidden', 'withdrawn'],
+  notPublished: ['published'],
+  hidden: ['published'],
+  withdrawn: [],
+};
+
+export function canFollow(from: PostStateKey, to: PostStateKey): boolean {
+  return from === to || NEXT[from].includes(to);
+}
+
+/** A post the server refused, or a moderator rejected, can be edited and posted again. */
+export function repostable(state: PostState): boolean {
+  return state.key === 'notPublished';
+}

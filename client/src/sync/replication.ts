@@ -2,10 +2,13 @@ import { BehaviorSubject, combineLatest, map, Observable, Subject } from 'rxjs';
 import { distinctUntilChanged } from 'rxjs/operators';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
-import type { Checkpoint, CollectionName, PullResponse } from '@parley/shared';
+import type { Checkpoint, CollectionName, Post, PullResponse } from '@parley/shared';
 import { ApiError, request, type HttpOptions } from '../api/http';
 import type { ParleyDatabase } from '../db/database';
+import type { FullSyncProgress } from '../db/context';
+import { Connectivity } from '../connectivity/connectivity';
 import { eventStream, type StreamOptions } from './stream';
+import { queueInServiceWorker } from './background-sync';
 
 export type SyncState = 'offline' | 'syncing' | 'synced';
 
@@ -13,22 +16,56 @@ export interface SyncOptions extends HttpOptions, StreamOptions {
   /** Moderators also replicate the moderation log of their spaces. */
   moderator: boolean;
   retryTimeMs?: number;
+  /** Data saver: smaller pull batches (PULL_BATCH_SAVER instead of PULL_BATCH). */
+  dataSaver?: boolean;
+  /** Whether the server is reachable; one per database, made here when not given. */
+  connectivity?: Connectivity;
 }
 
 export interface SyncHandle {
   state$: Observable<SyncState>;
+  /** Time of the last successful exchange with the server (ms since epoch), or null. */
+  lastSynced$: Observable<number | null>;
+  connectivity: Connectivity;
   /** Pull every collection from its checkpoint now (after coming back online, for instance). */
   reSync(): void;
+  /**
+   * Pulls every collection again from the very start, page by page, through the replication's
+   * own downstream (so RxDB resolves and stores it as master state, and never pushes it back),
+   * then waits until every collection is in sync. Needs a connection: throws offline.
+   */
+  fullSync(onProgress: (p: FullSyncProgress) => void): Promise<FullSyncProgress>;
   cancel(): Promise<void>;
   /** For tests and e2e: resolves when every collection has pulled once (never offline). */
   awaitInitial(): Promise<void>;
 }
 
-export const PULL_BATCH = 200;
+/**
+ * Each page costs a round trip (300 ms on 3G) before its first byte: 1,000 posts (~300 KB
+ * gzipped, the server's PULL_LIMIT_MAX) keep a 10,000-post first sync to 10 of them instead of 50.
+ * RxDB fetches the next page while it stores the previous one.
+ */
+export const PULL_BATCH = 1_000;
+export const PULL_BATCH_SAVER = 50;
 export const PUSH_BATCH = 20;
 
 function isOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false;
+}
+
+/** The server cannot be reached (no network, or a gateway in front of a server that is down). */
+function isUnreachable(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'network' || [502, 503, 504].includes(error.status));
+}
+
+const LAST_SYNCED_KEY = 'parley.lastSynced.';
+function storedLastSynced(name: string): number | null {
+  try {
+    const v = Number(globalThis.localStorage?.getItem(LAST_SYNCED_KEY + name));
+    return Number.isFinite(v) && v > 0 ? v : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -44,12 +81,31 @@ function isOnline(): boolean {
  */
 export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle {
   const http: HttpOptions = { baseUrl: options.baseUrl, fetch: options.fetch };
-  const reachable$ = new BehaviorSubject<boolean>(isOnline());
+  const connectivity =
+    options.connectivity ??
+    new Connectivity({ healthUrl: `${options.baseUrl ?? ''}/api/health`, initiallyOnline: isOnline() });
+  const reachable$ = new BehaviorSubject<boolean>(connectivity.current === 'online');
+  const offConnectivity = connectivity.subscribe((s) => reachable$.next(s === 'online'));
+  const lastSynced$ = new BehaviorSubject<number | null>(storedLastSynced(db.name));
   const postsOpened$ = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
+  /** Full re-sync pages are fed here, into each collection's pull stream. */
+  const fullPull$: Partial<
+    Record<CollectionName, Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>>
+  > = {};
+  const pullBatch = options.dataSaver ? PULL_BATCH_SAVER : PULL_BATCH;
 
-  const noteSuccess = () => reachable$.next(true);
+  const noteSuccess = () => {
+    connectivity.reportSuccess();
+    const now = Date.now();
+    lastSynced$.next(now);
+    try {
+      globalThis.localStorage?.setItem(LAST_SYNCED_KEY + db.name, String(now));
+    } catch {
+      // shown for this visit only
+    }
+  };
   const noteFailure = (error: unknown) => {
-    if (error instanceof ApiError && error.code === 'network') reachable$.next(false);
+    if (isUnreachable(error)) connectivity.reportFailure();
   };
 
   function replicate<T>(
@@ -61,6 +117,8 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
     const base = `/api/sync/${name}`;
     let state: RxReplicationState<T, Checkpoint> | undefined = undefined;
     let stream$: Observable<RxReplicationPullStreamItem<T, Checkpoint>>;
+    const full$ = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
+    fullPull$[name] = full$;
     if (streamed) {
       const events$ = eventStream<T, Checkpoint>(`${options.baseUrl ?? ''}${base}/stream`, options);
       stream$ =
@@ -75,15 +133,27 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
     } else {
       stream$ = postsOpened$ as Observable<RxReplicationPullStreamItem<T, Checkpoint>>;
     }
+    const merged$ = new Observable<RxReplicationPullStreamItem<T, Checkpoint>>((subscriber) => {
+      const a = stream$.subscribe(subscriber);
+      const b = (full$ as Observable<RxReplicationPullStreamItem<T, Checkpoint>>).subscribe(subscriber);
+      return () => {
+        a.unsubscribe();
+        b.unsubscribe();
+      };
+    });
     state = replicateRxCollection<T, Checkpoint>({
       collection,
       replicationIdentifier: `parley-http-${name}-v1`,
       live: true,
       retryTime: options.retryTimeMs ?? 4_000,
+      // Several tabs: only the leader replicates (RxDB's default, said here on purpose); the
+      // others see its writes through RxDB's multi-instance events.
+      waitForLeadership: true,
       pull: {
-        batchSize: PULL_BATCH,
-        stream$,
+        batchSize: pullBatch,
+        stream$: merged$,
         handler: async (checkpoint, batchSize) => {
+          await connectivity.whenOnline();
           const query = new URLSearchParams({ limit: String(batchSize) });
           if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
           try {
@@ -108,6 +178,7 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
         ? {
             batchSize: PUSH_BATCH,
             handler: async (rows) => {
+              await connectivity.whenOnline();
               try {
                 const conflicts = await request<WithDeleted<T>[]>('POST', `${base}/push`, rows, http);
                 noteSuccess();
@@ -132,24 +203,84 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
     ...(options.moderator ? [replicate('moderation', true, true)] : []),
   ];
 
-  const onOnline = () => {
-    reachable$.next(true);
-    for (const s of states) s.reSync();
-  };
-  const onOffline = () => reachable$.next(false);
+  // The browser's events are hints: `offline` is reliable, `online` only wakes the health probe.
+  const onOnline = () => connectivity.browserOnline();
+  const onOffline = () => connectivity.browserOffline();
   globalThis.addEventListener?.('online', onOnline);
   globalThis.addEventListener?.('offline', onOffline);
+  // Back online (probe or a request succeeded): pull from every checkpoint and push the outbox now.
+  const offBackOnline = connectivity.subscribe((s) => {
+    if (s === 'online') for (const st of states) st.reSync();
+  });
+
+  // A post written while the server is unreachable also goes to the service worker's Background
+  // Sync queue. Every tab sees the insert; the leader (one tab) queues it.
+  const offlineWrites = db.posts.insert$.subscribe((event) => {
+    const post = event.documentData as unknown as Post & Record<string, unknown>;
+    if (connectivity.current === 'offline' && post.receivedAt === null && db.isLeader())
+      queueInServiceWorker(post);
+  });
+
+  async function fullSync(onProgress: (p: FullSyncProgress) => void): Promise<FullSyncProgress> {
+    if (connectivity.current !== 'online') throw new ApiError(0, 'network', 'offline');
+    const names: CollectionName[] = [
+      'spaces',
+      'questions',
+      'posts',
+      ...(options.moderator ? (['moderation'] as const) : []),
+    ];
+    const progress: FullSyncProgress = { collection: names[0]!, done: 0, total: names.length, received: {} };
+    for (const name of names) {
+      progress.collection = name;
+      progress.received[name] = 0;
+      onProgress({ ...progress, received: { ...progress.received } });
+      let checkpoint: Checkpoint | null = null;
+      for (;;) {
+        const query = new URLSearchParams({ limit: String(pullBatch) });
+        if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
+        let page: PullResponse<unknown>;
+        try {
+          page = await request<PullResponse<unknown>>(
+            'GET',
+            `/api/sync/${name}/pull?${query.toString()}`,
+            undefined,
+            http,
+          );
+          noteSuccess();
+        } catch (error) {
+          noteFailure(error);
+          throw error;
+        }
+        if (page.checkpoint)
+          fullPull$[name]?.next({ documents: page.documents, checkpoint: page.checkpoint });
+        progress.received[name] = (progress.received[name] ?? 0) + page.documents.length;
+        onProgress({ ...progress, received: { ...progress.received } });
+        if (page.documents.length < pullBatch || !page.checkpoint) break;
+        checkpoint = page.checkpoint;
+      }
+      progress.done++;
+      onProgress({ ...progress, received: { ...progress.received } });
+    }
+    // The pages went through the replication's downstream (in the tab that leads it); wait for
+    // it, and for the outbox, to settle. Another tab leads: its replication does the same work.
+    if (db.isLeader()) {
+      states.forEach((s) => s.reSync());
+      await Promise.all(states.map((s) => s.awaitInSync()));
+    }
+    return progress;
+  }
 
   const active$ = combineLatest(states.map((s) => s.active$)).pipe(map((all) => all.some(Boolean)));
   const state$ = combineLatest([reachable$, active$]).pipe(
-    map(([reachable, active]): SyncState =>
-      !reachable || !isOnline() ? 'offline' : active ? 'syncing' : 'synced',
-    ),
+    map(([reachable, active]): SyncState => (!reachable ? 'offline' : active ? 'syncing' : 'synced')),
     distinctUntilChanged(),
   );
 
   return {
     state$,
+    lastSynced$,
+    connectivity,
+    fullSync,
     reSync: () => states.forEach((s) => s.reSync()),
     awaitInitial: async () => {
       await Promise.all(states.map((s) => s.awaitInitialReplication()));
@@ -157,8 +288,14 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
     cancel: async () => {
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);
+      offBackOnline();
+      offlineWrites.unsubscribe();
+      offConnectivity();
+      if (!options.connectivity) connectivity.stop();
       await Promise.all(states.map((s) => s.cancel()));
       reachable$.complete();
+      lastSynced$.complete();
+      Object.values(fullPull$).forEach((s) => s.complete());
       postsOpened$.complete();
     },
   };

@@ -1,6 +1,9 @@
 import type { Post } from '@parley/shared';
 import { postState, type PostStateKey } from '../posts/postState';
 import { useOnline } from '../db/context';
+import { useSpacesById } from '../db/queries';
+import { useUiLang } from '../i18n/I18nProvider';
+import { moderationReasonText } from '../posts/display';
 import { useT, type Translate } from '../i18n/useT';
 import type { MessageId } from '../i18n/I18nProvider';
 
@@ -32,14 +35,21 @@ export function PostStateBadge({ post }: { post: Post }) {
   const t = useT();
   const online = useOnline();
   const state = postState(post, online);
+  const spaces = useSpacesById();
+  const { lang } = useUiLang();
   const refusal = state.reason?.code ? REFUSALS[state.reason.code] : undefined;
+  // A moderator's reason: the space's template in the reader's language when one was picked.
+  const moderatorReason =
+    state.reason && !state.reason.code ? moderationReasonText(post, spaces?.get(post.spaceId), lang) : null;
   return (
     <div className={`post-state post-state--${state.key}`}>
       <span className="post-state__label">{postStateLabel(t, state.key)}</span>
       {state.reason && (
-        <span className="post-state__reason">
+        <span className="post-state__reason" lang={moderatorReason?.lang}>
           {' '}
-          {t('postState.reason', { reason: refusal ? t(refusal) : state.reason.text })}
+          {t('postState.reason', {
+            reason: refusal ? t(refusal) : (moderatorReason?.text ?? state.reason.text),
+          })}
         </span>
       )}
     </div>

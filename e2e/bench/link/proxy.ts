@@ -85,6 +85,9 @@ export interface LinkProxy {
   port: number;
   stats: () => LinkStats;
   resetStats: () => void;
+  /** Takes the link down: open connections are reset and new ones refused, until restore(). */
+  cut: () => void;
+  restore: () => void;
   close: () => Promise<void>;
 }
 
@@ -100,9 +103,14 @@ export async function startLinkProxy(
   const up = new Pipe(profile.upBps, profile.delayMs);
   const down = new Pipe(profile.downBps, profile.delayMs);
   let connections = 0;
+  let linkDown = false;
   const sockets = new Set<net.Socket>();
 
   const server = net.createServer({ allowHalfOpen: true, noDelay: true }, (client) => {
+    if (linkDown) {
+      client.resetAndDestroy();
+      return;
+    }
     connections++;
     const accepted = performance.now();
     // SYN, SYN-ACK: the client can send its first byte one round trip after it asked to connect.
@@ -139,6 +147,14 @@ export async function startLinkProxy(
       connections = 0;
       up.bytes = 0;
       down.bytes = 0;
+    },
+    cut: () => {
+      linkDown = true;
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+    },
+    restore: () => {
+      linkDown = false;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -202,6 +202,7 @@ describe('spaces and questions pushed by an administrator', () => {
       },
     ],
     contactEmail: null,
+    reasonTemplates: [],
     // Ignored: a space's moderators come from the assignments.
     moderators: [{ userId: uuidv7(), displayName: 'Forged', level: 'global' }],
     updatedAt: null,

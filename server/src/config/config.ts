@@ -36,6 +36,13 @@ const EnvSchema = z.object({
     .string()
     .default('loopback')
     .describe('Express "trust proxy": whose X-Forwarded-* headers to believe (req.ip, https)'),
+  METRICS_TOKEN: optional
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters')
+    .describe('bearer token for GET /api/metrics; without it only direct loopback requests get metrics'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('request and server log level (pino)'),
   INIT_CWD: optional.describe('set by npm: the directory npm was started in'),
 });
 
@@ -51,6 +58,8 @@ export interface Config {
   clientDist: string;
   cookieSecure: 'auto' | 'always' | 'never';
   trustProxy: string;
+  metricsToken: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +100,8 @@ export function parseEnv(
     clientDist: e.CLIENT_DIST ? resolve(base, e.CLIENT_DIST) : join(REPO_DIR, 'client', 'dist'),
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true' ? 'always' : 'never',
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    logLevel: e.LOG_LEVEL,
   };
 }
 

@@ -74,6 +74,9 @@ export const spaces = pgTable(
     languages: jsonb('languages').notNull(),
     phases: jsonb('phases').notNull(),
     contactEmail: text('contact_email'),
+    reasonTemplates: jsonb('reason_templates')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     updatedAt: tz('updated_at').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
   },
@@ -136,7 +139,9 @@ export const posts = pgTable(
       .default(sql`'[]'::jsonb`),
     status: text('status', { enum: ['pending', 'approved', 'rejected', 'hidden', 'withdrawn'] }).notNull(),
     moderationReason: text('moderation_reason'),
+    moderationReasonTemplateId: text('moderation_reason_template_id'),
     onBehalfOf: text('on_behalf_of'),
+    fromModerator: boolean('from_moderator').notNull().default(false),
     createdAt: tz('created_at').notNull(),
     receivedAt: tz('received_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
@@ -163,8 +168,9 @@ export const moderation = pgTable(
     spaceId: uuid('space_id')
       .notNull()
       .references(() => spaces.id),
-    decision: text('decision', { enum: ['approve', 'reject', 'hide', 'restore'] }).notNull(),
+    decision: text('decision', { enum: ['approve', 'reject', 'hide', 'restore', 'dismissFlags'] }).notNull(),
     reason: text('reason'),
+    reasonTemplateId: text('reason_template_id'),
     basedOnStatus: text('based_on_status').notNull(),
     moderatorId: uuid('moderator_id')
       .notNull()
@@ -179,5 +185,31 @@ export const moderation = pgTable(
     uniqueIndex('moderation_seq_key').on(t.seq),
     index('moderation_space_seq_idx').on(t.spaceId, t.seq),
     index('moderation_post_idx').on(t.postId),
+  ],
+);
+
+/**
+ * Participants' reports of published posts. One per user and post (the rate limit); a hide or a
+ * dismissFlags decision resolves the open ones.
+ */
+export const flags = pgTable(
+  'flags',
+  {
+    id: uuid('id').primaryKey(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    resolvedAt: tz('resolved_at'),
+  },
+  (t) => [
+    unique('flags_post_user_key').on(t.postId, t.userId),
+    index('flags_open_post_idx')
+      .on(t.postId)
+      .where(sql`resolved_at IS NULL`),
   ],
 );

@@ -3,15 +3,17 @@ import type { AppContext } from '../app-context';
 import { moderates, moderatesAny, type Viewer } from '../auth/viewer';
 import { writeTx } from '../db/write';
 import { AppError } from '../http/errors';
-import { lockPost, setPostStatus } from '../posts/post-repository';
-import { insertModeration, moderationExists } from './moderation-repository';
+import { lockPost, resolveFlags, setPostStatus, bumpPost } from '../posts/post-repository';
+import { findSpace } from '../spaces/space-repository';
+import { findModeration, insertModeration, moderationExists } from './moderation-repository';
 
 /**
  * Applies pushed moderation decisions. The superseded rule: a decision is applied only if the
  * post is still in the status the moderator saw (basedOnStatus) and the transition allows it;
  * otherwise it is stored with outcome `superseded` and the post is left alone, so two moderators
  * deciding offline on the same post cannot overwrite each other — the first to arrive wins and
- * the second can see who decided first.
+ * the second can see who decided first. The push answer holds each stored decision as the
+ * server has it (see step 5).
  */
 export async function pushDecisions(ctx: AppContext, viewer: Viewer, rows: PushRow[]): Promise<unknown[]> {
   const moderator = viewer.user;
@@ -19,32 +21,74 @@ export async function pushDecisions(ctx: AppContext, viewer: Viewer, rows: PushR
   if (!moderatesAny(viewer))
     throw new AppError(403, 'forbidden', 'Only moderators can push moderation decisions.');
 
+  const stored: unknown[] = [];
   for (const row of rows) {
     const parsed = Moderation.safeParse(row.newDocumentState);
     if (!parsed.success) continue;
     const decision = parsed.data;
     // Locks in the fixed order posts → moderation (see db/write.ts).
     await writeTx(ctx, ['posts', 'moderation'], async (tx) => {
-      // The same decision pushed again (a retry) changes nothing.
+      // 1. The same decision pushed again (a retry) changes nothing.
       if (await moderationExists(tx, decision.id)) return;
+      // 2. Only a moderator of the post's space decides; anything else is skipped, not stored.
       const post = await lockPost(tx, decision.postId);
       if (!post || !moderates(viewer, post.spaceId)) return;
 
+      // 3. A reason template must be one of the space's; its text in the space's first language
+      //    is kept as the reason everyone can read (the author's device shows their language).
+      let reason = decision.reason;
+      let templateId = decision.reasonTemplateId;
+      if (templateId !== null) {
+        const space = await findSpace(tx, { id: post.spaceId });
+        const template = space?.reasonTemplates.find((t) => t.id === templateId);
+        if (!template || !space) templateId = null;
+        else reason ??= template.text[space.languages[0] ?? 'en'] ?? Object.values(template.text)[0] ?? null;
+      }
+
+      // 4. The superseded rule.
       const transition = TRANSITIONS[decision.decision];
       const applies = post.status === decision.basedOnStatus && transition.from.includes(post.status);
       if (applies) {
-        const keepsReason = decision.decision === 'reject' || decision.decision === 'hide';
-        await setPostStatus(tx, post.id, transition.to, keepsReason ? decision.reason : null);
+        switch (decision.decision) {
+          case 'dismissFlags':
+            // Published it stays; its flags close and moderators' devices pull it again.
+            await resolveFlags(tx, post.id);
+            await bumpPost(tx, post.id);
+            break;
+          case 'hide':
+            await resolveFlags(tx, post.id);
+            await setPostStatus(tx, post.id, transition.to, reason, templateId);
+            break;
+          case 'reject':
+            await setPostStatus(tx, post.id, transition.to, reason, templateId);
+            break;
+          case 'approve':
+          case 'restore':
+            await setPostStatus(tx, post.id, transition.to, null, null);
+            break;
+        }
       }
       await insertModeration(tx, {
         ...decision,
+        reason,
+        reasonTemplateId: templateId,
         spaceId: post.spaceId,
         moderatorId: moderator.id,
         moderatorName: moderator.displayName,
         outcome: applies ? 'applied' : 'superseded',
       });
     });
+    // 5. The answer carries the stored decision (the server set its outcome, moderator and space),
+    //    so it is a conflict in RxDB's sense and the device takes it at once. Waiting for the pull
+    //    is not enough: a stream that delivers the row while the push is still in flight is
+    //    skipped by RxDB (the local write is not yet acknowledged), and the checkpoint moves past
+    //    it, so the device would show "queued" forever. Rows not stored (not a moderator of the
+    //    post's space, unknown post) are not answered.
+    const record = await findModeration(ctx.db, decision.id);
+    if (record && moderates(viewer, record.spaceId ?? '')) {
+      const { seq: _, ...doc } = record;
+      stored.push({ ...doc, _deleted: false });
+    }
   }
-  // Decisions are never conflicts: each is stored with its outcome, which devices then pull.
-  return [];
+  return stored;
 }

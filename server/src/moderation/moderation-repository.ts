@@ -9,6 +9,7 @@ interface ModerationRow {
   space_id: string;
   decision: Moderation['decision'];
   reason: string | null;
+  reason_template_id: string | null;
   based_on_status: Moderation['basedOnStatus'];
   moderator_id: string;
   moderator_name: string;
@@ -26,6 +27,7 @@ const toModeration = (r: ModerationRow): ModerationRecord => ({
   spaceId: r.space_id,
   decision: r.decision,
   reason: r.reason,
+  reasonTemplateId: r.reason_template_id,
   basedOnStatus: r.based_on_status,
   moderatorId: r.moderator_id,
   moderatorName: r.moderator_name,
@@ -56,6 +58,11 @@ export async function maxModerationSeq(q: Queryable): Promise<number> {
   return toNumber(row?.max ?? 0);
 }
 
+export async function findModeration(q: Queryable, id: string): Promise<ModerationRecord | null> {
+  const [row] = await q.query<ModerationRow>('SELECT * FROM moderation WHERE id = $1', [id]);
+  return row ? toModeration(row) : null;
+}
+
 export async function moderationExists(q: Queryable, id: string): Promise<boolean> {
   return (await q.query('SELECT 1 FROM moderation WHERE id = $1', [id])).length > 0;
 }
@@ -73,8 +80,8 @@ export type NewModeration = Omit<
 export async function insertModeration(tx: WriteTx<'moderation'>, m: NewModeration): Promise<void> {
   await tx.query(
     `INSERT INTO moderation (id, post_id, space_id, decision, reason, based_on_status, moderator_id,
-                             moderator_name, created_at, outcome, updated_at, seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, clock_timestamp(), nextval('moderation_seq'))
+                             moderator_name, created_at, outcome, reason_template_id, updated_at, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, clock_timestamp(), nextval('moderation_seq'))
      ON CONFLICT (id) DO NOTHING`,
     [
       m.id,
@@ -87,6 +94,69 @@ export async function insertModeration(tx: WriteTx<'moderation'>, m: NewModerati
       m.moderatorName,
       m.createdAt,
       m.outcome,
+      m.reasonTemplateId,
     ],
   );
+}
+
+/** One row of the audit log as the CSV export shows it: the decision and the post it was about. */
+export interface AuditRow {
+  createdAt: string;
+  recordedAt: string;
+  moderatorName: string;
+  decision: Moderation['decision'];
+  reason: string | null;
+  reasonTemplateId: string | null;
+  basedOnStatus: string;
+  outcome: string;
+  postId: string;
+  postAuthor: string;
+  postAnonymous: boolean;
+  onBehalfOf: string | null;
+  questionTitle: Record<string, string>;
+  postExcerpt: string;
+}
+
+/** The whole log of one space, oldest first (the order decisions reached the server). */
+export async function auditLog(q: Queryable, spaceId: string): Promise<AuditRow[]> {
+  const rows = await q.query<{
+    created_at: unknown;
+    updated_at: unknown;
+    moderator_name: string;
+    decision: Moderation['decision'];
+    reason: string | null;
+    reason_template_id: string | null;
+    based_on_status: string;
+    outcome: string;
+    post_id: string;
+    author_name: string;
+    anonymous: boolean;
+    on_behalf_of: string | null;
+    title: Record<string, string>;
+    excerpt: string;
+  }>(
+    `SELECT m.created_at, m.updated_at, m.moderator_name, m.decision, m.reason, m.reason_template_id,
+            m.based_on_status, m.outcome, m.post_id, p.author_name, p.anonymous, p.on_behalf_of,
+            q.title, left(p.body, 200) AS excerpt
+       FROM moderation m JOIN posts p ON p.id = m.post_id JOIN questions q ON q.id = p.question_id
+      WHERE m.space_id = $1
+      ORDER BY m.seq`,
+    [spaceId],
+  );
+  return rows.map((r) => ({
+    createdAt: toIso(r.created_at),
+    recordedAt: toIso(r.updated_at),
+    moderatorName: r.moderator_name,
+    decision: r.decision,
+    reason: r.reason,
+    reasonTemplateId: r.reason_template_id,
+    basedOnStatus: r.based_on_status,
+    outcome: r.outcome,
+    postId: r.post_id,
+    postAuthor: r.author_name,
+    postAnonymous: r.anonymous,
+    onBehalfOf: r.on_behalf_of,
+    questionTitle: r.title,
+    postExcerpt: r.excerpt,
+  }));
 }

@@ -68,7 +68,10 @@ describe('decisions', () => {
       moderatorId: author.id,
       outcome: 'superseded' as const,
     };
-    expect((await push(regional.client, 'moderation', [m])).body).toEqual([]);
+    // The answer is the stored decision, as the server completed it: the device takes it at once.
+    expect((await push(regional.client, 'moderation', [m])).body).toEqual([
+      expect.objectContaining({ id: m.id, outcome: 'applied', moderatorId: regional.id, _deleted: false }),
+    ]);
     expect((await pullAll(app.client(), 'posts')).get(post.id)).toMatchObject({
       status: 'approved',
       body: post.body,

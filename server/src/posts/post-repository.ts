@@ -16,7 +16,10 @@ interface PostRow {
   attachments: Post['attachments'];
   status: PostStatus;
   moderation_reason: string | null;
+  moderation_reason_template_id: string | null;
   on_behalf_of: string | null;
+  from_moderator: boolean;
+  flags: { reason: string; createdAt: unknown }[] | null;
   created_at: unknown;
   received_at: unknown;
   updated_at: unknown;
@@ -41,7 +44,10 @@ const toPost = (r: PostRow): PostRecord => ({
   attachments: r.attachments,
   status: r.status,
   moderationReason: r.moderation_reason,
+  moderationReasonTemplateId: r.moderation_reason_template_id,
   onBehalfOf: r.on_behalf_of,
+  fromModerator: r.from_moderator,
+  flags: (r.flags ?? []).map((f) => ({ reason: f.reason, createdAt: toIso(f.createdAt) })),
   createdAt: toIso(r.created_at),
   receivedAt: toIsoOrNull(r.received_at),
   updatedAt: toIsoOrNull(r.updated_at),
@@ -49,6 +55,14 @@ const toPost = (r: PostRow): PostRecord => ({
   wasPublic: r.was_public,
   seq: toNumber(r.seq),
 });
+
+/**
+ * Every column plus the post's open flags (presentPost keeps them for the space's moderators
+ * only). `p` is the posts table's alias in every query that uses this.
+ */
+const POST_COLUMNS = `p.*, (
+    SELECT json_agg(json_build_object('reason', f.reason, 'createdAt', f.created_at) ORDER BY f.created_at)
+      FROM flags f WHERE f.post_id = p.id AND f.resolved_at IS NULL) AS flags`;
 
 /** Whose posts a viewer may receive at all (the redaction of what they receive is presentPost's). */
 export interface PostAudience {
@@ -69,7 +83,7 @@ export async function pullPosts(
   limit: number,
 ): Promise<PostRecord[]> {
   const rows = await q.query<PostRow>(
-    `SELECT * FROM posts
+    `SELECT ${POST_COLUMNS} FROM posts p
       WHERE seq > $1
         AND (status = 'approved' OR was_public OR author_id = $2::uuid OR $3::boolean OR space_id = ANY($4::uuid[]))
       ORDER BY seq
@@ -85,13 +99,16 @@ export async function maxPostSeq(q: Queryable): Promise<number> {
 }
 
 export async function findPost(q: Queryable, id: string): Promise<PostRecord | null> {
-  const [row] = await q.query<PostRow>('SELECT * FROM posts WHERE id = $1', [id]);
+  const [row] = await q.query<PostRow>(`SELECT ${POST_COLUMNS} FROM posts p WHERE p.id = $1`, [id]);
   return row ? toPost(row) : null;
 }
 
 /** Reads a post and holds its row until commit (the caller is deciding on its current state). */
 export async function lockPost(tx: WriteTx<'posts'>, id: string): Promise<PostRecord | null> {
-  const [row] = await tx.query<PostRow>('SELECT * FROM posts WHERE id = $1 FOR UPDATE', [id]);
+  const [row] = await tx.query<PostRow>(
+    `SELECT ${POST_COLUMNS} FROM posts p WHERE p.id = $1 FOR UPDATE OF p`,
+    [id],
+  );
   return row ? toPost(row) : null;
 }
 
@@ -108,16 +125,17 @@ export type NewPost = Pick<
   | 'attachments'
   | 'onBehalfOf'
   | 'createdAt'
-> & { authorId: string; status: PostStatus };
+> & { authorId: string; status: PostStatus; fromModerator?: boolean };
 
 // clock_timestamp(), not now(): now() is the transaction start, before the wait for the write
 // lock, and would let updatedAt run backwards against the change order.
 export async function insertPost(tx: WriteTx<'posts'>, post: NewPost): Promise<void> {
   await tx.query(
     `INSERT INTO posts (id, space_id, question_id, parent_id, author_id, author_name, anonymous, lang, body,
-                        attachments, status, on_behalf_of, created_at, received_at, updated_at, was_public, seq)
+                        attachments, status, on_behalf_of, created_at, received_at, updated_at, was_public,
+                        from_moderator, seq)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-             clock_timestamp(), clock_timestamp(), $11 = 'approved', nextval('posts_seq'))`,
+             clock_timestamp(), clock_timestamp(), $11 = 'approved', $14, nextval('posts_seq'))`,
     [
       post.id,
       post.spaceId,
@@ -132,6 +150,7 @@ export async function insertPost(tx: WriteTx<'posts'>, post: NewPost): Promise<v
       post.status,
       post.onBehalfOf,
       post.createdAt,
+      post.fromModerator ?? false,
     ],
   );
 }
@@ -145,6 +164,7 @@ export async function updatePostContent(tx: WriteTx<'posts'>, edit: PostEdit): P
   await tx.query(
     `UPDATE posts SET space_id = $2, question_id = $3, parent_id = $4, anonymous = $5, lang = $6, body = $7,
                       attachments = $8, on_behalf_of = $9, status = $10, moderation_reason = NULL,
+                      moderation_reason_template_id = NULL, was_public = was_public OR $10 = 'approved',
                       updated_at = clock_timestamp(), seq = nextval('posts_seq')
       WHERE id = $1`,
     [
@@ -168,11 +188,43 @@ export async function setPostStatus(
   id: string,
   status: PostStatus,
   moderationReason: string | null,
+  reasonTemplateId: string | null = null,
 ): Promise<void> {
   await tx.query(
-    `UPDATE posts SET status = $2, moderation_reason = $3, was_public = was_public OR $2 = 'approved',
+    `UPDATE posts SET status = $2, moderation_reason = $3, moderation_reason_template_id = $4,
+                      was_public = was_public OR $2 = 'approved',
                       updated_at = clock_timestamp(), seq = nextval('posts_seq')
       WHERE id = $1`,
-    [id, status, moderationReason],
+    [id, status, moderationReason, reasonTemplateId],
   );
+}
+
+/**
+ * Moves a post to the end of the change order without changing it as its author knows it
+ * (updatedAt stays: an edit based on it still applies), so moderators' devices pull its flags.
+ */
+export async function bumpPost(tx: WriteTx<'posts'>, id: string): Promise<void> {
+  await tx.query(`UPDATE posts SET seq = nextval('posts_seq') WHERE id = $1`, [id]);
+}
+
+/** Opens a flag; false when this user already flagged this post (one flag per user and post). */
+export async function insertFlag(
+  tx: WriteTx<'posts'>,
+  flag: { id: string; postId: string; userId: string; reason: string },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO flags (id, post_id, user_id, reason, created_at) VALUES ($1, $2, $3, $4, clock_timestamp())
+     ON CONFLICT ON CONSTRAINT flags_post_user_key DO NOTHING RETURNING id`,
+    [flag.id, flag.postId, flag.userId, flag.reason],
+  );
+  return rows.length > 0;
+}
+
+/** Closes the post's open flags (hidden, or a moderator found them unfounded). */
+export async function resolveFlags(tx: WriteTx<'posts'>, postId: string): Promise<number> {
+  const rows = await tx.query(
+    `UPDATE flags SET resolved_at = clock_timestamp() WHERE post_id = $1 AND resolved_at IS NULL RETURNING id`,
+    [postId],
+  );
+  return rows.length;
 }

@@ -11,6 +11,8 @@ export function presentPost(post: PostRecord, viewer: Viewer): WithDeleted<Post>
   const { wasPublic: _, seq: __, ...doc } = post;
   const isAuthor = viewer.user !== null && viewer.user.id === post.authorId;
   const isModerator = moderates(viewer, post.spaceId);
+  // Who flagged and why is the moderators' business.
+  if (!isModerator) doc.flags = [];
   if (post.status !== 'approved' && !isAuthor && !isModerator) {
     return {
       ...doc,
@@ -20,6 +22,7 @@ export function presentPost(post: PostRecord, viewer: Viewer): WithDeleted<Post>
       onBehalfOf: null,
       attachments: [],
       moderationReason: null,
+      moderationReasonTemplateId: null,
       _deleted: true,
     };
   }

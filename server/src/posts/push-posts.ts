@@ -1,7 +1,9 @@
-import { Id, Post, type PushRow, type RefusalCode, type WithDeleted } from '@parley/shared';
+import { AUTO_REASONS, Id, Post, type PushRow, type RefusalCode, type WithDeleted } from '@parley/shared';
 import type { AppContext } from '../app-context';
-import { moderates, type SignedInUser, type Viewer } from '../auth/viewer';
+import { moderates, moderatesAny, type SignedInUser, type Viewer } from '../auth/viewer';
+import { uuidv7 } from '../db/uuid';
 import { writeTx, type WriteTx } from '../db/write';
+import { insertModeration } from '../moderation/moderation-repository';
 import { findQuestionContext, type QuestionContext } from '../spaces/space-repository';
 import {
   findPost,
@@ -83,6 +85,37 @@ async function checkPlacement(tx: WriteTx<'posts'>, viewer: Viewer, doc: Post) {
 }
 
 /**
+ * A moderator's post in a space they moderate is published at once (their own words, or a comment
+ * received by e-mail that they enter for its author), and the log says so: the server writes the
+ * `approve` row itself, by that moderator.
+ */
+async function logPublishedAtOnce(
+  tx: WriteTx<'moderation'>,
+  user: SignedInUser,
+  post: { id: string; spaceId: string; onBehalfOf: string | null },
+) {
+  const onBehalf = post.onBehalfOf !== null;
+  await insertModeration(tx, {
+    id: uuidv7(),
+    postId: post.id,
+    spaceId: post.spaceId,
+    decision: 'approve',
+    reason: onBehalf
+      ? `Submitted by e-mail on behalf of ${post.onBehalfOf}`
+      : "A moderator's own post, published at once",
+    reasonTemplateId: onBehalf ? AUTO_REASONS.onBehalf : AUTO_REASONS.ownPost,
+    basedOnStatus: 'pending',
+    moderatorId: user.id,
+    moderatorName: user.displayName,
+    createdAt: new Date().toISOString(),
+    outcome: 'applied',
+  });
+}
+
+/** onBehalfOf is a moderator's to set; a blank name counts as none. */
+const behalfOf = (byModerator: boolean, doc: Post) => (byModerator ? doc.onBehalfOf?.trim() || null : null);
+
+/**
  * One pushed post, in its own transaction. Returns what goes into the conflicts array, or null
  * when the row was applied (or was a harmless retry).
  */
@@ -97,23 +130,32 @@ async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row
   const doc = parsed.data;
   const withdraw = doc.status === 'withdrawn';
 
-  return writeTx(ctx, ['posts'], async (tx): Promise<unknown> => {
+  // A moderator's post may write a moderation row too, so their pushes also take that lock
+  // (in the fixed order); logPublishedAtOnce is only reached by a moderator of the space.
+  const locks = moderatesAny(viewer) ? (['posts', 'moderation'] as const) : (['posts'] as const);
+  return writeTx(ctx, locks, async (tx): Promise<unknown> => {
     const master = await lockPost(tx, doc.id);
 
     if (!master) {
       const placed = await checkPlacement(tx, viewer, doc);
       if (placed instanceof Refusal) return refusedCopy(doc, placed);
+      const byModerator = moderates(viewer, placed.spaceId);
+      const onBehalfOf = behalfOf(byModerator, doc);
       await insertPost(tx, {
         ...doc,
         spaceId: placed.spaceId,
         // Identity comes from the session, never from the document.
         authorId: user.id,
         authorName: user.displayName,
-        onBehalfOf: moderates(viewer, placed.spaceId) ? doc.onBehalfOf : null,
+        onBehalfOf,
+        fromModerator: byModerator,
         // The server decides the status; the only one an author may ask for is withdrawn (a post
         // written and withdrawn before it was ever delivered).
-        status: withdraw ? 'withdrawn' : 'pending',
+        status: withdraw ? 'withdrawn' : byModerator ? 'approved' : 'pending',
       });
+      if (byModerator && !withdraw) {
+        await logPublishedAtOnce(tx, user, { id: doc.id, spaceId: placed.spaceId, onBehalfOf });
+      }
       return null;
     }
 
@@ -137,13 +179,18 @@ async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row
     }
     const placed = await checkPlacement(tx, viewer, doc);
     if (placed instanceof Refusal) return refuse(placed);
-    // 4. An edit goes back to the moderation queue.
+    // 4. An edit goes back to the moderation queue (a moderator's own edit is published at once).
+    const byModerator = moderates(viewer, placed.spaceId);
+    const onBehalfOf = behalfOf(byModerator, doc);
     await updatePostContent(tx, {
       ...doc,
       spaceId: placed.spaceId,
-      onBehalfOf: moderates(viewer, placed.spaceId) ? doc.onBehalfOf : null,
-      status: withdraw ? 'withdrawn' : 'pending',
+      onBehalfOf,
+      status: withdraw ? 'withdrawn' : byModerator ? 'approved' : 'pending',
     });
+    if (byModerator && !withdraw) {
+      await logPublishedAtOnce(tx, user, { id: doc.id, spaceId: placed.spaceId, onBehalfOf });
+    }
     return null;
   });
 }

@@ -240,3 +240,43 @@ export const DEMO_POSTS: DemoPost[] = [
       'Also: let people speak without giving their full name if they prefer.',
   },
 ];
+
+/** The demo space's rejection reasons, in its four languages. */
+export const DEMO_REASON_TEMPLATES = [
+  {
+    id: 'personal-data',
+    text: {
+      en: 'It names or identifies a private person. Remove the personal details and post again.',
+      fr: 'Il nomme ou permet d’identifier une personne privée. Retirez les données personnelles et publiez à nouveau.',
+      es: 'Nombra o permite identificar a una persona particular. Quite los datos personales y vuelva a publicar.',
+      ru: 'В сообщении названо или может быть опознано частное лицо. Уберите личные данные и опубликуйте снова.',
+    },
+  },
+  {
+    id: 'off-topic',
+    text: {
+      en: 'It does not answer this question. Post it under the question it belongs to.',
+      fr: 'Il ne répond pas à cette question. Publiez-le sous la question qui convient.',
+      es: 'No responde a esta pregunta. Publíquelo en la pregunta que corresponda.',
+      ru: 'Сообщение не отвечает на этот вопрос. Опубликуйте его под подходящим вопросом.',
+    },
+  },
+  {
+    id: 'respect',
+    text: {
+      en: 'It attacks a person or a group. Criticise ideas, not people.',
+      fr: 'Il attaque une personne ou un groupe. Critiquez les idées, pas les personnes.',
+      es: 'Ataca a una persona o a un grupo. Critique las ideas, no a las personas.',
+      ru: 'Сообщение нападает на человека или группу. Критикуйте идеи, а не людей.',
+    },
+  },
+  {
+    id: 'advertising',
+    text: {
+      en: 'It advertises a product or service unrelated to the discussion.',
+      fr: 'Il fait la publicité d’un produit ou d’un service sans rapport avec la discussion.',
+      es: 'Anuncia un producto o servicio sin relación con el diálogo.',
+      ru: 'Сообщение рекламирует товар или услугу, не связанные с обсуждением.',
+    },
+  },
+];

@@ -10,6 +10,7 @@ import {
   DEMO_PASSWORD,
   DEMO_POSTS,
   DEMO_QUESTIONS,
+  DEMO_REASON_TEMPLATES,
   DEMO_SPACE,
   type DemoAccountKey,
 } from './demo-content';
@@ -72,6 +73,7 @@ export async function seedDemo(deps: WriteDeps, now = Date.now()): Promise<SeedR
       languages: DEMO_SPACE.languages,
       phases: [phases.consultation, phases.reflections],
       contactEmail: DEMO_SPACE.contactEmail,
+      reasonTemplates: DEMO_REASON_TEMPLATES,
     });
     for (const [position, question] of DEMO_QUESTIONS.entries()) {
       await upsertQuestion(tx, {
@@ -98,6 +100,8 @@ export async function seedDemo(deps: WriteDeps, now = Date.now()): Promise<SeedR
         body: post.body,
         attachments: [],
         onBehalfOf: null,
+        // The demo's welcome messages come from its moderators.
+        fromModerator: post.author === 'global' || post.author === 'regional',
         createdAt: new Date(now - post.daysAgo * DAY).toISOString(),
         status: 'approved',
       });

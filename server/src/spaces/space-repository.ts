@@ -12,6 +12,7 @@ interface SpaceRow {
   languages: string[];
   phases: Phase[];
   contact_email: string | null;
+  reason_templates: Space['reasonTemplates'] | null;
   updated_at: unknown;
   seq: unknown;
   moderators: Space['moderators'];
@@ -29,6 +30,7 @@ const toSpace = (r: SpaceRow): SpaceRecord => ({
   phases: r.phases,
   contactEmail: r.contact_email,
   moderators: r.moderators,
+  reasonTemplates: r.reason_templates ?? [],
   updatedAt: toIsoOrNull(r.updated_at),
   seq: toNumber(r.seq),
 });
@@ -84,14 +86,20 @@ export async function slugTakenByOther(q: Queryable, slug: string, id: string): 
   return rows.length > 0;
 }
 
-export async function upsertSpace(tx: WriteTx<'spaces'>, space: Omit<Space, 'moderators' | 'updatedAt'>) {
+export async function upsertSpace(
+  tx: WriteTx<'spaces'>,
+  space: Omit<Space, 'moderators' | 'updatedAt' | 'reasonTemplates'> & {
+    reasonTemplates?: Space['reasonTemplates'];
+  },
+) {
   await tx.query(
-    `INSERT INTO spaces (id, slug, title, intro, audience, languages, phases, contact_email, updated_at, seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp(), nextval('spaces_seq'))
+    `INSERT INTO spaces (id, slug, title, intro, audience, languages, phases, contact_email, reason_templates,
+                         updated_at, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp(), nextval('spaces_seq'))
      ON CONFLICT (id) DO UPDATE SET
        slug = excluded.slug, title = excluded.title, intro = excluded.intro, audience = excluded.audience,
        languages = excluded.languages, phases = excluded.phases, contact_email = excluded.contact_email,
-       updated_at = excluded.updated_at, seq = excluded.seq`,
+       reason_templates = excluded.reason_templates, updated_at = excluded.updated_at, seq = excluded.seq`,
     [
       space.id,
       space.slug,
@@ -101,6 +109,7 @@ export async function upsertSpace(tx: WriteTx<'spaces'>, space: Omit<Space, 'mod
       JSON.stringify(space.languages),
       JSON.stringify(space.phases),
       space.contactEmail,
+      JSON.stringify(space.reasonTemplates ?? []),
     ],
   );
 }

@@ -40,7 +40,12 @@ export const spacesSync = {
         if (master && row.assumedMasterState?.updatedAt !== master.updatedAt) return master;
         // A slug belongs to one space; a clash is skipped rather than failing the whole push.
         if (await slugTakenByOther(tx, space.slug, space.id)) return null;
-        await upsertSpace(tx, space);
+        // A device that predates reason templates sends none: keep the stored ones.
+        const templatesSent = 'reasonTemplates' in row.newDocumentState;
+        await upsertSpace(tx, {
+          ...space,
+          reasonTemplates: templatesSent ? space.reasonTemplates : (master?.reasonTemplates ?? []),
+        });
         return null;
       });
       if (conflict) conflicts.push(page([conflict]).documents[0]!);

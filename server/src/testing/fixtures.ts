@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CollectionName, Decision, Moderation, Post, PostStatus, Role } from '@parley/shared';
+import type { CollectionName, Decision, Moderation, Post, PostStatus, Role, Space } from '@parley/shared';
 import { insertSession, insertUser } from '../auth/auth-repository';
 import { hashPassword } from '../auth/password';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token';
@@ -53,6 +53,7 @@ export async function makeUser(
 
 export interface TestSpace {
   spaceId: string;
+  slug: string;
   /** A question whose phase is open now. */
   questionId: string;
   /** A question whose phase closed yesterday. */
@@ -61,7 +62,10 @@ export interface TestSpace {
 
 const DAY = 86_400_000;
 
-export async function makeSpace(app: TestApp): Promise<TestSpace> {
+export async function makeSpace(
+  app: TestApp,
+  options: { reasonTemplates?: Space['reasonTemplates']; languages?: string[] } = {},
+): Promise<TestSpace> {
   const now = Date.now();
   const open = { id: uuidv7(), name: { en: 'Open' }, opensAt: iso(now - DAY), closesAt: iso(now + DAY) };
   const closed = {
@@ -70,17 +74,23 @@ export async function makeSpace(app: TestApp): Promise<TestSpace> {
     opensAt: iso(now - 3 * DAY),
     closesAt: iso(now - DAY),
   };
-  const space = { spaceId: uuidv7(), questionId: uuidv7(), closedQuestionId: uuidv7() };
+  const space = {
+    spaceId: uuidv7(),
+    slug: `space-${unique()}`,
+    questionId: uuidv7(),
+    closedQuestionId: uuidv7(),
+  };
   await writeTx(app.ctx, ['spaces', 'questions'], async (tx) => {
     await upsertSpace(tx, {
       id: space.spaceId,
-      slug: `space-${unique()}`,
+      slug: space.slug,
       title: { en: 'A space' },
       intro: { en: 'Intro' },
       audience: { en: 'Everyone' },
-      languages: ['en'],
+      languages: options.languages ?? ['en'],
       phases: [closed, open],
       contactEmail: null,
+      reasonTemplates: options.reasonTemplates ?? [],
     });
     for (const [id, phase] of [
       [space.questionId, open],
@@ -116,7 +126,10 @@ export function newPost(space: TestSpace, overrides: Partial<Post> = {}): Post {
     attachments: [],
     status: 'pending',
     moderationReason: null,
+    moderationReasonTemplateId: null,
     onBehalfOf: null,
+    fromModerator: false,
+    flags: [],
     createdAt: new Date().toISOString(),
     receivedAt: null,
     updatedAt: null,
@@ -180,6 +193,7 @@ export function decision(
     spaceId: null,
     decision,
     reason,
+    reasonTemplateId: null,
     basedOnStatus,
     moderatorId: null,
     moderatorName: null,

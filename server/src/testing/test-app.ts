@@ -18,6 +18,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     clientDist: join(tmpdir(), 'parley-test-no-client'),
     cookieSecure: 'auto',
     trustProxy: 'loopback',
+    metricsToken: null,
+    logLevel: 'silent',
     ...overrides,
   };
 }

@@ -3,6 +3,9 @@ import { Link } from 'wouter';
 import { MAX_POST_CHARS } from '@parley/shared';
 import { useData } from '../../db/context';
 import { addPost, type WriteProblem } from '../../db/writes';
+import { useDraft } from '../../drafts/use-draft';
+import type { DraftTarget } from '../../drafts/draft-store';
+import { askPersistentStorageOnce } from '../../drafts/persist';
 import { useSession } from '../../session/SessionProvider';
 import { useUiLang } from '../../i18n/I18nProvider';
 import { useT } from '../../i18n/useT';
@@ -21,19 +24,9 @@ const PROBLEMS: Record<WriteProblem, MessageId> = {
 /** Shows the character count once the text nears the limit. */
 const COUNT_FROM = MAX_POST_CHARS - 1_000;
 
-export function Composer({ spaceId, questionId, parentId, onDone, autoFocus }: ComposerProps) {
+export function Composer(props: ComposerProps) {
   const t = useT();
   const { me } = useSession();
-  const { db } = useData();
-  const { lang } = useUiLang();
-  const announce = useAnnounce();
-  const [body, setBody] = useState('');
-  const [anonymous, setAnonymous] = useState(false);
-  const [problem, setProblem] = useState<WriteProblem | null>(null);
-  const [saving, setSaving] = useState(false);
-  const id = useId();
-  const isReply = parentId !== null;
-
   if (!me) {
     return (
       <p className="composer composer--signed-out">
@@ -42,25 +35,65 @@ export function Composer({ spaceId, questionId, parentId, onDone, autoFocus }: C
       </p>
     );
   }
+  return <SignedInComposer {...props} />;
+}
+
+/**
+ * Every keystroke is kept on the device (drafts, debounced); the draft is restored after a reload,
+ * a crash or a closed tab, and discarded only by the user (Drafts screen) or once the post is
+ * committed to the device's database, where the outbox takes over.
+ */
+function SignedInComposer({ spaceId, questionId, parentId, onDone, autoFocus }: ComposerProps) {
+  const t = useT();
+  const { me } = useSession();
+  const { db } = useData();
+  const { lang } = useUiLang();
+  const announce = useAnnounce();
+  const target: DraftTarget =
+    parentId === null
+      ? { kind: 'comment', spaceId, questionId }
+      : { kind: 'reply', spaceId, questionId, parentId };
+  const draft = useDraft(target, { lang });
+  const [problem, setProblem] = useState<WriteProblem | null>(null);
+  const [saving, setSaving] = useState(false);
+  const id = useId();
+  const isReply = parentId !== null;
+  const body = draft.text;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!db || saving) return;
+    if (!db || !me || saving) return;
     setSaving(true);
-    const result = await addPost(db, me, { spaceId, questionId, parentId, body, anonymous, lang });
-    setSaving(false);
+    const result = await addPost(db, me, {
+      spaceId,
+      questionId,
+      parentId,
+      body,
+      anonymous: draft.anonymous,
+      lang: draft.lang,
+    });
     if (!result.ok) {
+      setSaving(false);
       setProblem(result.problem);
       return;
     }
+    // The post is in the device's database (the outbox): the draft has done its job.
+    try {
+      await draft.clear();
+    } catch (error) {
+      console.error('Could not discard the delivered draft', error);
+    }
+    setSaving(false);
     setProblem(null);
-    setBody('');
-    setAnonymous(false);
+    void askPersistentStorageOnce();
     announce(t('compose.saved'));
     onDone?.();
   };
 
   const tooLong = body.length > MAX_POST_CHARS;
+  const describedBy = [`${id}-help`, problem && `${id}-problem`, draft.error && `${id}-storage`]
+    .filter(Boolean)
+    .join(' ');
   return (
     <form className="composer" onSubmit={submit} noValidate>
       <label htmlFor={`${id}-body`} className="composer__label">
@@ -73,9 +106,9 @@ export function Composer({ spaceId, questionId, parentId, onDone, autoFocus }: C
         rows={isReply ? 3 : 4}
         autoFocus={autoFocus}
         aria-invalid={problem !== null || tooLong}
-        aria-describedby={`${id}-help ${problem ? `${id}-problem` : ''}`.trim()}
+        aria-describedby={describedBy}
         onChange={(e) => {
-          setBody(e.target.value);
+          draft.update({ text: e.target.value });
           if (problem) setProblem(null);
         }}
       />
@@ -83,7 +116,15 @@ export function Composer({ spaceId, questionId, parentId, onDone, autoFocus }: C
         {body.length >= COUNT_FROM
           ? t('compose.count', { count: body.length, max: MAX_POST_CHARS })
           : t('compose.moderated')}
+        {draft.saveState === 'saved' && body.trim() !== '' && (
+          <span className="composer__saved"> {t('compose.draftSaved')}</span>
+        )}
       </p>
+      {draft.error && (
+        <p id={`${id}-storage`} className="composer__problem" role="alert">
+          {t(draft.error.reason === 'quota' ? 'compose.draftQuota' : 'compose.draftUnavailable')}
+        </p>
+      )}
       {problem && (
         <p id={`${id}-problem`} className="composer__problem" role="alert">
           {t(PROBLEMS[problem], { max: MAX_POST_CHARS })}
@@ -91,13 +132,17 @@ export function Composer({ spaceId, questionId, parentId, onDone, autoFocus }: C
       )}
       <div className="composer__row">
         <label className="checkbox">
-          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={draft.anonymous}
+            onChange={(e) => draft.update({ anonymous: e.target.checked })}
+          />
           <span>{t('compose.anonymous')}</span>
         </label>
         <div className="composer__buttons">
           {isReply && (
             <button type="button" className="button button--quiet" onClick={() => onDone?.()}>
-              {t('compose.cancel')}
+              {t(body.trim() ? 'compose.close' : 'compose.cancel')}
             </button>
           )}
           <button type="submit" className="button button--primary" disabled={!db || saving}>

@@ -8,6 +8,8 @@ import { useLocalized } from '../../ui/LocalizedText';
 import { Loading, PageTitle } from '../../ui/Page';
 import { PlainText } from '../../ui/PlainText';
 import { PostStateBadge } from '../../ui/PostStateBadge';
+import { RepostButton } from '../../ui/RepostButton';
+import { postState, repostable } from '../../posts/postState';
 import './my-posts.css';
 
 /** Long posts are cut here; the thread shows them whole. */
@@ -35,6 +37,9 @@ function MyPost({ post, question, space }: { post: Post; question?: Question; sp
         </p>
         <PlainText text={excerpt(post.body)} lang={post.lang} className="my-post__body" />
         <PostStateBadge post={post} />
+        {space && question && repostable(postState(post, true)) && (
+          <RepostButton post={post} threadHref={`/s/${space.slug}/q/${question.id}`} />
+        )}
       </article>
     </li>
   );

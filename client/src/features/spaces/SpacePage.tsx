@@ -9,6 +9,7 @@ import { Loading, PageTitle } from '../../ui/Page';
 import { NotFound } from '../../ui/NotFound';
 import { phaseState } from './phases';
 import { StateTag } from './StateTag';
+import { OfflineAction } from './OfflineAction';
 import './spaces.css';
 
 function QuestionLink({ space, question }: { space: Space; question: Question }) {
@@ -74,6 +75,7 @@ function SpaceView({ space }: { space: Space }) {
         <span lang={title.lang}>{title.text}</span>
       </PageTitle>
       <LocalizedBlock field={space.intro} spaceLanguages={space.languages} className="space__intro" />
+      <OfflineAction space={space} />
 
       <dl className="facts">
         {audience.text && (

@@ -1,18 +1,23 @@
-import { useState, type ComponentType } from 'react';
-import { Link } from 'wouter';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { Link, useSearch } from 'wouter';
 import { FormattedDate } from 'react-intl';
 import type { Space } from '@parley/shared';
 import { useQuestion, useQuestionPosts, useSpaceBySlug } from '../../db/queries';
 import { useData } from '../../db/context';
-import { useSession } from '../../session/SessionProvider';
+import { moderates, useSession } from '../../session/SessionProvider';
+import { shownAuthorName } from '../../posts/display';
 import { useT } from '../../i18n/useT';
 import { LocalizedBlock, useLocalized } from '../../ui/LocalizedText';
 import { Loading, PageTitle } from '../../ui/Page';
 import { NotFound } from '../../ui/NotFound';
 import { PlainText } from '../../ui/PlainText';
 import { PostStateBadge } from '../../ui/PostStateBadge';
+import { RepostButton } from '../../ui/RepostButton';
+import { useDraftList } from '../../drafts/use-draft';
+import { postState, repostable as canRepost } from '../../posts/postState';
 import type { ComposerProps } from '../../ui/composer';
 import { buildThread, type ThreadNode } from './tree';
+import { FlagButton, HideButton } from './PostActions';
 import './threads.css';
 
 function PostItem({
@@ -21,28 +26,42 @@ function PostItem({
   Composer,
   replyingTo,
   setReplyingTo,
+  drafted,
+  threadHref,
+  space,
 }: {
+  space: Space;
   node: ThreadNode;
   viewerId: string | null;
   Composer: ComponentType<ComposerProps>;
   replyingTo: string | null;
   setReplyingTo: (id: string | null) => void;
+  /** Posts that have a reply draft on this device. */
+  drafted: ReadonlySet<string>;
+  threadHref: string;
 }) {
   const t = useT();
+  const { me } = useSession();
   const { post } = node;
+  const repostable = viewerId !== null && post.authorId === viewerId && canRepost(postState(post, true));
   const own = viewerId !== null && post.authorId === viewerId;
   const isReply = post.parentId !== null;
-  const label = t(isReply ? 'thread.replyBy' : 'thread.commentBy', { name: post.authorName });
+  // Anonymous stays anonymous here, for moderators too: only the queue names the author.
+  const name = shownAuthorName(post, viewerId);
+  const label = t(isReply ? 'thread.replyBy' : 'thread.commentBy', { name });
+  const moderator = moderates(me, post.spaceId);
   return (
     <li className="thread__item">
       <article className={`post${own ? ' post--own' : ''}`} aria-label={label}>
         <header className="post__head">
-          <span className="post__author">{post.authorName}</span>
+          <span className="post__author">
+            {post.onBehalfOf ? t('thread.onBehalfOf', { name: post.onBehalfOf }) : name}
+          </span>
+          {post.fromModerator && !post.onBehalfOf && (
+            <span className="tag tag--moderator">{t('thread.fromModerator')}</span>
+          )}
           {own && post.anonymous && (
             <span className="tag tag--anonymous">{t('thread.postedAsAnonymous')}</span>
-          )}
-          {post.onBehalfOf && (
-            <span className="muted"> {t('thread.onBehalfOf', { name: post.onBehalfOf })}</span>
           )}
           <span className="post__date">
             <FormattedDate value={post.createdAt} dateStyle="medium" timeStyle="short" />
@@ -54,6 +73,11 @@ function PostItem({
         <PlainText text={post.body} lang={post.lang} className="post__body" />
         {own && post.status !== 'approved' && <PostStateBadge post={post} />}
         <div className="post__actions">
+          {repostable && <RepostButton post={post} threadHref={threadHref} />}
+          {post.status === 'approved' && moderator && <HideButton post={post} space={space} />}
+          {post.status === 'approved' && viewerId !== null && !own && !moderator && (
+            <FlagButton post={post} />
+          )}
           <button
             type="button"
             className="button button--quiet"
@@ -62,6 +86,9 @@ function PostItem({
           >
             {t('thread.reply')}
           </button>
+          {drafted.has(post.id) && replyingTo !== post.id && (
+            <span className="tag tag--draft">{t('thread.draftReply')}</span>
+          )}
         </div>
         {replyingTo === post.id && (
           <Composer
@@ -83,6 +110,9 @@ function PostItem({
               Composer={Composer}
               replyingTo={replyingTo}
               setReplyingTo={setReplyingTo}
+              drafted={drafted}
+              threadHref={threadHref}
+              space={space}
             />
           ))}
         </ol>
@@ -106,6 +136,28 @@ function Thread({
   const question = useQuestion(questionId);
   const posts = useQuestionPosts(questionId);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
+  const search = useSearch();
+  const replyParam = new URLSearchParams(search).get('reply');
+  const draftList = useDraftList();
+  const replyDrafts = (draftList ?? []).flatMap((d) =>
+    d.target.kind === 'reply' && d.target.questionId === questionId ? [d.target.parentId] : [],
+  );
+  const drafted = new Set(replyDrafts);
+  // A reply asked for by the address (Drafts screen, "Edit and post again"), else, when the
+  // thread opens, the newest reply draft on this device: a reload finds the reply being written.
+  const opened = useRef(false);
+  const newestReplyDraft = replyDrafts[0] ?? null;
+  useEffect(() => {
+    if (replyParam) {
+      opened.current = true;
+      setReplyingTo(replyParam);
+      return;
+    }
+    if (opened.current || draftList === undefined) return;
+    opened.current = true;
+    if (newestReplyDraft) setReplyingTo(newestReplyDraft);
+  }, [replyParam, draftList, newestReplyDraft]);
+  const threadHref = `/s/${space.slug}/q/${questionId}`;
   const title = useLocalized(question?.title, space.languages);
   const spaceTitle = useLocalized(space.title, space.languages);
   if (question === undefined || (question === null && connection === 'syncing')) return <Loading />;
@@ -140,6 +192,9 @@ function Thread({
                 Composer={Composer}
                 replyingTo={replyingTo}
                 setReplyingTo={setReplyingTo}
+                drafted={drafted}
+                threadHref={threadHref}
+                space={space}
               />
             ))}
           </ol>
@@ -148,7 +203,7 @@ function Thread({
 
       {/* One composer at a time: while a reply is being written, the new-comment one steps aside. */}
       {replyingTo === null && (
-        <section className="stack" aria-labelledby="compose-heading">
+        <section className="stack" aria-labelledby="compose-heading" id="compose">
           <h2 id="compose-heading">{t('thread.addComment')}</h2>
           <Composer spaceId={space.id} questionId={question.id} parentId={null} />
         </section>

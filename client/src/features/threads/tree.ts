@@ -1,4 +1,5 @@
 import type { Post } from '@parley/shared';
+import { shownAuthorName } from '../../posts/display';
 
 export interface ThreadNode {
   post: Post;
@@ -21,6 +22,9 @@ export function visibleInThread(post: Post, viewerId: string | null): boolean {
  * Posts (oldest first) as a tree of comments and replies. A reply whose parent is not visible
  * is shown at the top level, still saying whom it answers when that is known.
  */
+const nameOf = (parent: Post | undefined, viewerId: string | null) =>
+  parent ? shownAuthorName(parent, viewerId) : null;
+
 export function buildThread(posts: readonly Post[], viewerId: string | null): ThreadNode[] {
   const byId = new Map(posts.map((p) => [p.id, p]));
   const shown = posts.filter((p) => visibleInThread(p, viewerId));
@@ -36,7 +40,7 @@ export function buildThread(posts: readonly Post[], viewerId: string | null): Th
   }
   const toNode = (post: Post, depth: number): ThreadNode => ({
     post,
-    parentName: post.parentId ? (byId.get(post.parentId)?.authorName ?? null) : null,
+    parentName: post.parentId ? nameOf(byId.get(post.parentId), viewerId) : null,
     depth,
     replies: (children.get(post.id) ?? []).map((child) => toNode(child, depth + 1)),
   });

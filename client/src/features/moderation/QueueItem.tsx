@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { FormattedDate } from 'react-intl';
+import type { Post, Question, Space } from '@parley/shared';
+import { useT } from '../../i18n/useT';
+import { useLocalized } from '../../ui/LocalizedText';
+import { PlainText } from '../../ui/PlainText';
+import { ReasonDialog, type ReasonChoice } from '../../ui/ReasonDialog';
+import { shownAuthorName } from '../../posts/display';
+
+const EXCERPT = 200;
+export const excerpt = (text: string, max = EXCERPT) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+export type Decide = (
+  post: Post,
+  decision: 'approve' | 'reject' | 'hide' | 'dismissFlags',
+  choice?: ReasonChoice,
+) => void;
+
+/**
+ * One post to review, in context: where it was posted, the comment it answers, who wrote it (the
+ * real name, even when posted as Anonymous: the queue is the one place moderators see it), and
+ * its flags. The actions sit at the bottom of the card, under the thumb.
+ */
+export function QueueItem({
+  post,
+  question,
+  space,
+  parent,
+  selected,
+  onSelect,
+  decide,
+}: {
+  post: Post;
+  question?: Question;
+  space?: Space;
+  parent?: Post;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  decide: Decide;
+}) {
+  const t = useT();
+  const [asking, setAsking] = useState<'reject' | 'hide' | null>(null);
+  const title = useLocalized(question?.title, space?.languages ?? []);
+  const flagged = post.status === 'approved' && post.flags.length > 0;
+  const label = t(flagged ? 'moderation.flaggedItemLabel' : 'moderation.itemLabel', {
+    name: post.authorName,
+  });
+
+  return (
+    <li>
+      <article className={`card queue-item${selected ? ' queue-item--selected' : ''}`} aria-label={label}>
+        <div className="queue-item__top">
+          <label className="checkbox queue-item__select">
+            <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.target.checked)} />
+            <span className="visually-hidden">{t('moderation.select', { name: post.authorName })}</span>
+          </label>
+          <p className="queue-item__where">
+            {space && question ? (
+              <Link
+                href={`/s/${space.slug}/q/${question.id}`}
+                lang={title.lang}
+                className="card-heading-link"
+              >
+                {title.text}
+              </Link>
+            ) : (
+              <span className="muted">{t('moderation.unknownQuestion')}</span>
+            )}
+          </p>
+        </div>
+        {parent && (
+          <blockquote className="queue-item__parent">
+            <p className="muted">{t('moderation.inReplyTo', { name: shownAuthorName(parent, null) })}</p>
+            <p lang={parent.lang}>{excerpt(parent.body)}</p>
+          </blockquote>
+        )}
+        <p className="queue-item__author">
+          <strong>{post.authorName}</strong>
+          {post.anonymous && <span className="tag tag--anonymous">{t('moderation.postedAsAnonymous')}</span>}
+          <span className="tag tag--lang" title={t('moderation.language')}>
+            {post.lang.toUpperCase()}
+          </span>
+          <span className="muted queue-item__date">
+            <FormattedDate value={post.receivedAt ?? post.createdAt} dateStyle="medium" timeStyle="short" />
+          </span>
+        </p>
+        <PlainText text={post.body} lang={post.lang} className="queue-item__body" />
+        {flagged && (
+          <section
+            className="queue-item__flags"
+            aria-label={t('moderation.flags', { count: post.flags.length })}
+          >
+            <p className="queue-item__flags-title">{t('moderation.flags', { count: post.flags.length })}</p>
+            <ul>
+              {post.flags.map((flag, i) => (
+                <li key={i}>
+                  <span>{flag.reason}</span>{' '}
+                  <span className="muted">
+                    <FormattedDate value={flag.createdAt} dateStyle="medium" timeStyle="short" />
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <p className="muted">{t('moderation.flaggedStillPublic')}</p>
+          </section>
+        )}
+        <div className="queue-item__actions">
+          {flagged ? (
+            <>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => decide(post, 'dismissFlags')}
+              >
+                {t('moderation.keepPublished')}
+              </button>
+              <button type="button" className="button button--danger" onClick={() => setAsking('hide')}>
+                {t('moderation.hide')}
+              </button>
+            </>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="button button--danger-quiet"
+                onClick={() => setAsking('reject')}
+              >
+                {t('moderation.reject')}
+              </button>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => decide(post, 'approve')}
+              >
+                {t('moderation.approve')}
+              </button>
+            </>
+          )}
+        </div>
+        <ReasonDialog
+          open={asking !== null}
+          title={t(asking === 'hide' ? 'moderation.hideTitle' : 'moderation.rejectTitle')}
+          confirmLabel={t(asking === 'hide' ? 'moderation.hideConfirm' : 'moderation.rejectConfirm')}
+          templates={space?.reasonTemplates ?? []}
+          spaceLanguages={space?.languages ?? []}
+          onClose={() => setAsking(null)}
+          onConfirm={(choice) => {
+            const decision = asking ?? 'reject';
+            setAsking(null);
+            decide(post, decision, choice);
+          }}
+        />
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Post } from '@parley/shared';
+import { noticesOf } from './notifications';
+
+const base: Post = {
+  id: '0192f0c1-7a4e-7cc0-8f3e-000000000001',
+  spaceId: 's',
+  questionId: 'q',
+  parentId: null,
+  authorId: 'ana',
+  authorName: 'Ana',
+  anonymous: false,
+  lang: 'en',
+  body: 'text',
+  attachments: [],
+  status: 'pending',
+  moderationReason: null,
+  moderationReasonTemplateId: null,
+  onBehalfOf: null,
+  fromModerator: false,
+  flags: [],
+  createdAt: '2026-11-27T10:00:00.000Z',
+  receivedAt: '2026-11-27T10:00:01.000Z',
+  updatedAt: '2026-11-27T10:00:01.000Z',
+  refusal: null,
+};
+
+describe('notifications', () => {
+  it('tells the author of each decision, newest first, unread after the last read', () => {
+    const posts: Post[] = [
+      { ...base, id: 'a', status: 'approved', updatedAt: '2026-11-27T11:00:00.000Z' },
+      {
+        ...base,
+        id: 'b',
+        status: 'rejected',
+        moderationReason: 'Off topic',
+        updatedAt: '2026-11-27T12:00:00.000Z',
+      },
+      { ...base, id: 'c', status: 'pending' },
+      { ...base, id: 'd', status: 'rejected', refusal: { code: 'phase_closed', message: 'closed' } },
+      { ...base, id: 'e', status: 'approved', fromModerator: true },
+      { ...base, id: 'f', status: 'approved', authorId: 'ben' },
+    ];
+    const notices = noticesOf(posts, 'ana', '2026-11-27T11:30:00.000Z');
+    expect(notices.map((n) => [n.post.id, n.kind, n.unread])).toEqual([
+      ['b', 'notPublished', true],
+      ['a', 'published', false],
+    ]);
+  });
+});

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import type { Post } from '@parley/shared';
+import { drafts } from '../drafts/use-draft';
+import { useT } from '../i18n/useT';
+
+/**
+ * A post the server refused (closed phase, invalid) or a moderator rejected: its text goes back
+ * into the composer's draft for the same target, and the thread opens at that composer. The
+ * refused post stays listed with its reason; the new one is a new post with a new id.
+ */
+export function RepostButton({ post, threadHref }: { post: Post; threadHref: string }) {
+  const t = useT();
+  const [, navigate] = useLocation();
+  const [failed, setFailed] = useState(false);
+  const onClick = async () => {
+    try {
+      await drafts.save({
+        target:
+          post.parentId === null
+            ? { kind: 'comment', spaceId: post.spaceId, questionId: post.questionId }
+            : { kind: 'reply', spaceId: post.spaceId, questionId: post.questionId, parentId: post.parentId },
+        text: post.body,
+        anonymous: post.anonymous,
+        lang: post.lang,
+      });
+    } catch {
+      setFailed(true);
+      return;
+    }
+    navigate(`${threadHref}?${post.parentId ? `reply=${post.parentId}` : 'compose=1'}`);
+  };
+  return (
+    <>
+      <button type="button" className="button button--quiet" onClick={() => void onClick()}>
+        {t('repost.button')}
+      </button>
+      {failed && (
+        <p className="composer__problem" role="alert">
+          {t('compose.draftUnavailable')}
+        </p>
+      )}
+    </>
+  );
+}

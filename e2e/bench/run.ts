@@ -1,0 +1,126 @@
+/**
+ * `npm run bench [-- --quick]`: Parley against PouchDB + pouchdb-server, side by side, through
+ * the same emulated link. Writes e2e/bench/results.json and results.md and prints the table.
+ *
+ *   full:    3G: cold sync of 10,000 posts, incremental, outbox; 2G: cold sync of 1,000 posts;
+ *            pull latency at 10k/100k/1M rows; client bundle and Lighthouse. About 15 minutes.
+ *   --quick: 3G only, 1,000 posts, pull latency at 1k/10k, no Lighthouse. Under two minutes.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { clientFirstScreen, ensureClientBuild } from './cases/client';
+import { coldSync } from './cases/cold-sync';
+import type { CaseResult, LinkBench } from './cases/context';
+import { incremental } from './cases/incremental';
+import { outbox } from './cases/outbox';
+import { pullLatency } from './cases/pull-latency';
+import { makeCorpus } from './corpus';
+import { PROFILES, type LinkProfile } from './link/profiles';
+import { startLinkProxy } from './link/proxy';
+import { startParleyServer } from './parley/server';
+import { startPeerServer } from './peer/server';
+import { checkTargets, toMarkdown, type BenchResults, type LinkedCase } from './report';
+
+const quick = process.argv.includes('--quick');
+const here = dirname(fileURLToPath(import.meta.url));
+
+const plan = quick
+  ? {
+      coldPosts: 1_000,
+      idlePosts: 100,
+      samples: 3,
+      cold2g: null,
+      pullSizes: [1_000, 10_000],
+      pullSamples: 200,
+      lighthouse: false,
+    }
+  : {
+      coldPosts: 10_000,
+      idlePosts: 1_000,
+      samples: 5,
+      cold2g: 1_000,
+      pullSizes: [10_000, 100_000, 1_000_000],
+      pullSamples: 400,
+      lighthouse: true,
+    };
+
+async function withLink<T>(
+  bench: Omit<LinkBench, 'parleyLink' | 'peerLink' | 'profile'>,
+  profile: LinkProfile,
+  fn: (b: LinkBench) => Promise<T>,
+): Promise<T> {
+  const parleyLink = await startLinkProxy(
+    { host: '127.0.0.1', port: Number(new URL(bench.parley.url).port) },
+    profile,
+  );
+  const peerLink = await startLinkProxy({ host: '127.0.0.1', port: bench.peer.port }, profile);
+  try {
+    return await fn({ ...bench, profile, parleyLink, peerLink });
+  } finally {
+    await parleyLink.close();
+    await peerLink.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const cases: LinkedCase[] = [];
+  const step = async (link: string | null, label: string, fn: () => Promise<CaseResult>) => {
+    const t = performance.now();
+    console.info(`▶ ${label}${link ? ` (${link})` : ''}…`);
+    const result = await fn();
+    cases.push({ ...result, link });
+    console.info(`  done in ${Math.round((performance.now() - t) / 1000)} s`);
+  };
+
+  await ensureClientBuild();
+  const main3g = PROFILES['3g'];
+  const parley = await startParleyServer('parley_bench_link');
+  const peer = await startPeerServer();
+  try {
+    await withLink({ parley, peer }, main3g, async (b) => {
+      await step(main3g.name, `cold sync of ${plan.coldPosts} posts`, () =>
+        coldSync(b, makeCorpus(plan.coldPosts)),
+      );
+      await step(main3g.name, 'one new post on an idle device', () =>
+        incremental(b, makeCorpus(plan.idlePosts), plan.samples),
+      );
+      await step(main3g.name, 'outbox flush', () => outbox(b, makeCorpus(plan.idlePosts)));
+    });
+    if (plan.cold2g) {
+      const n = plan.cold2g;
+      await withLink({ parley, peer }, PROFILES['2g'], (b) =>
+        step(PROFILES['2g'].name, `cold sync of ${n} posts`, () => coldSync(b, makeCorpus(n))),
+      );
+    }
+    await step(null, 'client first screen', () => clientFirstScreen(plan.lighthouse ? parley.url : null));
+  } finally {
+    await parley.stop();
+    await peer.stop();
+  }
+  await step(null, `pull latency at ${plan.pullSizes.join(', ')} posts`, () =>
+    pullLatency(makeCorpus(plan.pullSizes[0]!), plan.pullSizes, plan.pullSamples),
+  );
+
+  const results: BenchResults = {
+    link: { ...main3g, emulation: 'user-space shaping TCP proxy on loopback (e2e/bench/link/proxy.ts)' },
+    quick,
+    startedAt,
+    durationSeconds: Math.round((performance.now() - started) / 1000),
+    machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}`,
+    cases,
+    targets: checkTargets(cases, main3g),
+  };
+  const markdown = toMarkdown(results);
+  writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(here, 'results.md'), `${markdown}\n`);
+  console.info(`\n${markdown}\n\nWritten to e2e/bench/results.json and e2e/bench/results.md`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import type { Post, Question } from '@parley/shared';
+import { apiSignIn } from './server-api';
+
+/** A UUIDv7-shaped id (time-ordered like the app's), made here so the test needs no package. */
+function uuidv7(): string {
+  const hex = Date.now().toString(16).padStart(12, '0');
+  const rest = randomUUID().replace(/-/g, '').slice(12);
+  const raw = `${hex}7${rest.slice(1, 4)}${((parseInt(rest[4]!, 16) & 0x3) | 0x8).toString(16)}${rest.slice(5, 20)}`;
+  return `${raw.slice(0, 8)}-${raw.slice(8, 12)}-${raw.slice(12, 16)}-${raw.slice(16, 20)}-${raw.slice(20, 32)}`;
+}
+
+export async function apiGet<T>(baseURL: string, path: string, cookie?: string): Promise<T> {
+  const res = await fetch(baseURL + path, { headers: cookie ? { cookie } : {} });
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** The demo space's questions, in order (the first is open for comments). */
+export async function demoQuestions(baseURL: string): Promise<Question[]> {
+  const page = await apiGet<{ documents: Question[] }>(baseURL, '/api/sync/questions/pull?limit=100');
+  return page.documents.sort((a, b) => a.position - b.position);
+}
+
+/** Pushes posts as a participant would (one push request), through the replication route. */
+export async function pushPosts(
+  baseURL: string,
+  email: string,
+  question: Question,
+  bodies: string[],
+): Promise<string[]> {
+  const cookie = await apiSignIn(baseURL, email);
+  const docs: Post[] = bodies.map((body) => ({
+    id: uuidv7(),
+    spaceId: question.spaceId,
+    questionId: question.id,
+    parentId: null,
+    authorId: null,
+    authorName: '',
+    anonymous: false,
+    lang: 'en',
+    body,
+    attachments: [],
+    status: 'pending',
+    moderationReason: null,
+    moderationReasonTemplateId: null,
+    onBehalfOf: null,
+    fromModerator: false,
+    flags: [],
+    createdAt: new Date().toISOString(),
+    receivedAt: null,
+    updatedAt: null,
+    refusal: null,
+  }));
+  const res = await fetch(`${baseURL}/api/sync/posts/push`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(docs.map((newDocumentState) => ({ assumedMasterState: null, newDocumentState }))),
+  });
+  const conflicts = (await res.json()) as unknown[];
+  if (!res.ok || conflicts.length > 0)
+    throw new Error(`push refused: ${res.status} ${JSON.stringify(conflicts)}`);
+  return docs.map((d) => d.id);
+}
+
+/** Posts the anonymous public receives (what "nobody else" could ever have seen). */
+export async function publicBodies(baseURL: string): Promise<string[]> {
+  const page = await apiGet<{ documents: (Post & { _deleted: boolean })[] }>(
+    baseURL,
+    '/api/sync/posts/pull?limit=1000',
+  );
+  return page.documents.filter((d) => !d._deleted).map((d) => d.body);
+}
+
+/**
+ * Screenshots for a person to look at (SHOTS_DIR set): the phone as the test left it, then the
+ * same screen at 320 px wide (the smallest phones), full page.
+ */
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  const size = page.viewportSize();
+  await page.screenshot({ path: `${dir}/${name}-390.png`, fullPage });
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.screenshot({ path: `${dir}/${name}-320.png`, fullPage });
+  if (size) await page.setViewportSize(size);
+}
