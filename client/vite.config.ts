@@ -3,8 +3,11 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const THEME = '#1d5e9e';
+// Error reports carry the release they came from: package version + build time (or RELEASE from CI).
+const RELEASE = process.env.RELEASE ?? `parley-client@0.1.0+${new Date().toISOString().slice(0, 16)}`;
 
 export default defineConfig({
+  define: { __PARLEY_RELEASE__: JSON.stringify(RELEASE) },
   plugins: [
     react(),
     VitePWA({

@@ -110,11 +110,13 @@ export function toMarkdown(results: BenchResults): string {
     '| --- | --- | ---: | ---: | ---: |',
   );
   for (const c of results.cases) {
-    const keys = [...new Set([...Object.keys(c.parley), ...Object.keys(c.peer?.shipped ?? {})])];
+    const keys = [
+      ...new Set([...Object.keys(c.parley), ...Object.keys(c.peer?.shipped ?? c.peer?.tuned ?? {})]),
+    ];
     const title = c.link ? `${c.name} (${c.link})` : c.name;
     keys.forEach((key, i) => {
       lines.push(
-        `| ${i === 0 ? title : ''} | ${key} | ${show(c.parley[key])} | ${show(c.peer?.shipped[key])} | ${show(c.peer?.tuned[key])} |`,
+        `| ${i === 0 ? title : ''} | ${key} | ${show(c.parley[key])} | ${show(c.peer?.shipped?.[key])} | ${show(c.peer?.tuned?.[key])} |`,
       );
     });
     const ratios = Object.entries(c.ratio).filter(([, v]) => v !== null);

@@ -4,7 +4,8 @@
  *
  *   full:    3G: cold sync of 10,000 posts, incremental, outbox; 2G: cold sync of 1,000 posts;
  *            pull latency at 10k/100k/1M rows; client bundle and Lighthouse. About 15 minutes.
- *   --quick: 3G only, 1,000 posts, pull latency at 1k/10k, no Lighthouse. Under two minutes.
+ *   --quick: 3G only, 1,000 posts, the peer's idle-device cases tuned only, pull latency at
+ *            1k/10k, no Lighthouse. Under two minutes.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -12,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clientFirstScreen, ensureClientBuild } from './cases/client';
 import { coldSync } from './cases/cold-sync';
-import type { CaseResult, LinkBench } from './cases/context';
+import type { CaseResult, LinkBench, PeerVariant } from './cases/context';
 import { incremental } from './cases/incremental';
 import { outbox } from './cases/outbox';
 import { pullLatency } from './cases/pull-latency';
@@ -26,20 +27,34 @@ import { checkTargets, toMarkdown, type BenchResults, type LinkedCase } from './
 const quick = process.argv.includes('--quick');
 const here = dirname(fileURLToPath(import.meta.url));
 
-const plan = quick
+interface Plan {
+  coldPosts: number;
+  /** Posts already on the device in the idle-device cases. */
+  idlePosts: number;
+  samples: number;
+  idleVariants: readonly PeerVariant[];
+  cold2g: number | null;
+  pullSizes: number[];
+  pullSamples: number;
+  lighthouse: boolean;
+}
+
+const plan: Plan = quick
   ? {
       coldPosts: 1_000,
       idlePosts: 100,
       samples: 3,
+      idleVariants: ['tuned'],
       cold2g: null,
       pullSizes: [1_000, 10_000],
-      pullSamples: 200,
+      pullSamples: 100,
       lighthouse: false,
     }
   : {
       coldPosts: 10_000,
       idlePosts: 1_000,
       samples: 5,
+      idleVariants: ['shipped', 'tuned'],
       cold2g: 1_000,
       pullSizes: [10_000, 100_000, 1_000_000],
       pullSamples: 400,
@@ -80,15 +95,21 @@ async function main(): Promise<void> {
   const main3g = PROFILES['3g'];
   const parley = await startParleyServer('parley_bench_link');
   const peer = await startPeerServer();
+  // Interrupted (Ctrl-C, a time limit): stop both servers and drop the bench database anyway.
+  const interrupted = (signal: NodeJS.Signals) => {
+    console.error(`${signal}: stopping the servers`);
+    void Promise.allSettled([parley.stop(), peer.stop()]).then(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     await withLink({ parley, peer }, main3g, async (b) => {
       await step(main3g.name, `cold sync of ${plan.coldPosts} posts`, () =>
         coldSync(b, makeCorpus(plan.coldPosts)),
       );
       await step(main3g.name, 'one new post on an idle device', () =>
-        incremental(b, makeCorpus(plan.idlePosts), plan.samples),
+        incremental(b, makeCorpus(plan.idlePosts), plan.samples, plan.idleVariants),
       );
-      await step(main3g.name, 'outbox flush', () => outbox(b, makeCorpus(plan.idlePosts)));
+      await step(main3g.name, 'outbox flush', () => outbox(b, makeCorpus(plan.idlePosts), plan.idleVariants));
     });
     if (plan.cold2g) {
       const n = plan.cold2g;
@@ -98,6 +119,7 @@ async function main(): Promise<void> {
     }
     await step(null, 'client first screen', () => clientFirstScreen(plan.lighthouse ? parley.url : null));
   } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     await parley.stop();
     await peer.stop();
   }

@@ -1,4 +1,11 @@
-import { test as base, chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from '@playwright/test';
 import { findChromium } from './browser';
 
 /** A mid-range Android phone, the device Parley is designed for. */
@@ -21,7 +28,21 @@ export interface Device {
  * `browser` is launched with the Chromium that findChromium() picks (no browser downloads here);
  * `newDevice` opens another phone: its own cookies, storage and service worker.
  */
-export const test = base.extend<{ newDevice: (baseURL: string) => Promise<Device> }, { browser: Browser }>({
+export interface DeviceOptions {
+  /**
+   * The UI language this device has chosen (as if picked in the language menu), so that signing in
+   * as a demo account whose language is Spanish keeps the English labels the journeys look for.
+   * `null`: no choice, the app follows the account, then the browser (as a new phone would).
+   */
+  uiLang?: string | null;
+  /** Extra context options (colorScheme, locale, viewport…). */
+  context?: BrowserContextOptions;
+}
+
+export const test = base.extend<
+  { newDevice: (baseURL: string, options?: DeviceOptions) => Promise<Device> },
+  { browser: Browser }
+>({
   browser: [
     // Playwright reads a fixture's dependencies from its first parameter's pattern.
     // eslint-disable-next-line no-empty-pattern
@@ -35,9 +56,15 @@ export const test = base.extend<{ newDevice: (baseURL: string) => Promise<Device
   ],
   newDevice: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async (baseURL) => {
-      const context = await browser.newContext({ ...PHONE, baseURL });
+    await use(async (baseURL, options = {}) => {
+      const context = await browser.newContext({ ...PHONE, ...options.context, baseURL });
       contexts.push(context);
+      const uiLang = options.uiLang === undefined ? 'en' : options.uiLang;
+      // Only when nothing is chosen yet: a language picked during the test survives reloads.
+      if (uiLang)
+        await context.addInitScript((lang) => {
+          if (!localStorage.getItem('parley.lang')) localStorage.setItem('parley.lang', lang);
+        }, uiLang);
       return { context, page: await context.newPage() };
     });
     await Promise.all(contexts.map((c) => c.close()));

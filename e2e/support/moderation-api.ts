@@ -47,6 +47,7 @@ export async function pushPosts(
     moderationReasonTemplateId: null,
     onBehalfOf: null,
     fromModerator: false,
+    writtenBeforeClose: false,
     flags: [],
     createdAt: new Date().toISOString(),
     receivedAt: null,

@@ -63,7 +63,7 @@ export async function startServer(
     process: child,
     output: () => output,
     stop: async ({ keepData = false, signal = 'SIGTERM' } = {}) => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill(signal);
         await exited;

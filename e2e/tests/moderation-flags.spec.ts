@@ -98,7 +98,7 @@ test('an administrator assigns and removes a regional moderator in the app', asy
   await expect(admin.page.getByRole('listitem').filter({ hasText: 'Tomás Reyes' })).toBeVisible();
   await admin.page.getByLabel('Account e-mail').fill(DEMO.ben);
   await admin.page.getByRole('button', { name: 'Make moderator' }).click();
-  await expect(admin.page.getByText(`${DEMO.ben} now moderates this space.`)).toBeVisible();
+  await expect(admin.page.getByRole('main').getByText(`${DEMO.ben} now moderates this space.`)).toBeVisible();
   await expect(admin.page.getByRole('listitem').filter({ hasText: 'Ben Okafor' })).toBeVisible();
   await shot(admin.page, 'team');
   const cookie = await apiSignIn(server.url, DEMO.ben);
@@ -108,7 +108,9 @@ test('an administrator assigns and removes a regional moderator in the app', asy
 
   await admin.page.getByLabel('Account e-mail').fill(DEMO.ben);
   await admin.page.getByRole('button', { name: 'Remove' }).click();
-  await expect(admin.page.getByText(`${DEMO.ben} no longer moderates this space.`)).toBeVisible();
+  await expect(
+    admin.page.getByRole('main').getByText(`${DEMO.ben} no longer moderates this space.`),
+  ).toBeVisible();
   expect((await apiGet<{ moderatorOf: string[] }>(server.url, '/api/auth/me', cookie)).moderatorOf).toEqual(
     [],
   );

@@ -19,8 +19,8 @@ async function main() {
   // Several instances share one PostgreSQL: LISTEN/NOTIFY carries change notices between them.
   const changes = config.databaseUrl ? await openPgChanges(config.databaseUrl) : inProcessChanges();
 
-  // The demo only on the embedded database: a real deployment starts empty.
-  const seed = config.databaseUrl ? { seeded: false } : await seedDemo({ db, changes });
+  // By default the demo only on the embedded database: a real deployment starts empty.
+  const seed = config.demoSeed ? await seedDemo({ db, changes }) : { seeded: false };
   const parley = createApp({ db, config, changes });
   const server = await listen(parley, config.host, config.port);
 
@@ -49,6 +49,7 @@ async function main() {
     console.info(`${signal}: shutting down`);
     // A stuck request must not keep the process alive forever.
     setTimeout(() => process.exit(1), 10_000).unref();
+    // Stops accepting, lets in-flight pushes finish, ends streams with an SSE retry hint.
     await server.close();
     await changes.close?.();
     await db.close();

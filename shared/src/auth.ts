@@ -28,6 +28,10 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** `PATCH /api/auth/me`: the account's preferences; today the UI language, remembered across devices. */
+export const UpdateMeBody = z.object({ lang: LangCode }).strict();
+export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
+
 /** `POST/DELETE /api/spaces/:slug/moderators`: the account to make (or stop being) a regional moderator. */
 export const ModeratorBody = z.object({ email: Email });
 export type ModeratorBody = z.infer<typeof ModeratorBody>;

@@ -105,6 +105,11 @@ export const Post = z.object({
   onBehalfOf: z.string().max(200).nullable(),
   /** Set by the server: written by a moderator of the space (published at once). */
   fromModerator: z.boolean().default(false),
+  /**
+   * Set by the server: received after its phase closed, but written on the device before the
+   * close (offline) and delivered within the grace period; moderators see it in the queue.
+   */
+  writtenBeforeClose: z.boolean().default(false),
   /** Set by the server, for the space's moderators only (everyone else gets []): open flags. */
   flags: z.array(Flag).max(1_000).default([]),
   /** Device clock, informational only. */

@@ -4,6 +4,7 @@ export const ERROR_CODES = [
   'invalid_body',
   'invalid_query',
   'invalid_checkpoint',
+  'invalid_token',
   'unknown_collection',
   'payload_too_large',
   'unsupported_media_type',
@@ -32,5 +33,6 @@ export const REFUSAL_CODES = [
   'unknown_parent',
   'phase_closed',
   'not_editable',
+  'bad_attachment',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -3,3 +3,5 @@ export * from './documents';
 export * from './sync';
 export * from './auth';
 export * from './errors';
+export * from './report';
+export * from './password-reset';

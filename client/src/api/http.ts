@@ -19,6 +19,8 @@ export interface HttpOptions {
   /** Base URL, empty in the browser (same origin); tests give a full one. */
   baseUrl?: string;
   fetch?: typeof fetch;
+  /** Extra request headers (the replication's push asks for its stored rows back). */
+  headers?: Record<string, string>;
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {
@@ -32,7 +34,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
 }
 
 export async function request<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   options: HttpOptions = {},
@@ -43,10 +45,11 @@ export async function request<T>(
     response = await doFetch(`${options.baseUrl ?? ''}${path}`, {
       method,
       credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
     });

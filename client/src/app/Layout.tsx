@@ -4,6 +4,8 @@ import { useT } from '../i18n/useT';
 import { Nav } from './Nav';
 import { SyncIndicator } from './SyncIndicator';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
+import { AttachmentUploads } from '../attachments/AttachmentUploads';
+import { QuickExit } from '../features/quick-exit/QuickExit';
 
 export function Layout({ children }: { children: ReactNode }) {
   const t = useT();
@@ -24,9 +26,11 @@ export function Layout({ children }: { children: ReactNode }) {
         />
       </header>
       <UpdatePrompt />
+      <AttachmentUploads />
       <main id="main" className="main" tabIndex={-1}>
         {children}
       </main>
+      <QuickExit />
     </>
   );
 }

@@ -5,6 +5,8 @@ import { usePendingPosts } from '../db/queries';
 import { useDraftList } from '../drafts/use-draft';
 import { useNotifications } from '../notifications/useNotifications';
 import { useT } from '../i18n/useT';
+import { LanguageMenu } from '../i18n/LanguageMenu';
+import { SignOutButton } from '../features/account/SignOutButton';
 
 function NavLink({ href, children, label }: { href: string; children: ReactNode; label?: string }) {
   const [location] = useLocation();
@@ -78,29 +80,16 @@ function DraftsLink() {
  */
 export function Nav({ brand, status }: { brand: ReactNode; status: ReactNode }) {
   const t = useT();
-  const { me, signOut } = useSession();
-  const [, navigate] = useLocation();
+  const { me } = useSession();
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       <div className="nav__bar">
         {brand}
         {status}
         <div className="nav__account">
+          <LanguageMenu />
           {me && <NotificationsLink />}
-          {me ? (
-            <button
-              type="button"
-              className="nav__link nav__button"
-              onClick={async () => {
-                await signOut();
-                navigate('/');
-              }}
-            >
-              {t('nav.signOut')}
-            </button>
-          ) : (
-            <NavLink href="/signin">{t('nav.signIn')}</NavLink>
-          )}
+          {me ? <SignOutButton /> : <NavLink href="/signin">{t('nav.signIn')}</NavLink>}
         </div>
       </div>
       <ul className="nav__list">
@@ -120,6 +109,16 @@ export function Nav({ brand, status }: { brand: ReactNode; status: ReactNode }) 
             <ModerationLink />
           </li>
         )}
+        <li>
+          <NavLink href="/search" label={t('nav.search')}>
+            <svg className="nav__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+              <path
+                fill="currentColor"
+                d="M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10z"
+              />
+            </svg>
+          </NavLink>
+        </li>
         <li>
           <NavLink href="/settings" label={t('nav.settings')}>
             <svg className="nav__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">

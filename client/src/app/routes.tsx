@@ -25,8 +25,18 @@ const NotificationsPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 );
+const ReportPage = lazy(() =>
+  import('../features/report/ReportPage').then((m) => ({ default: m.ReportPage })),
+);
+const SearchPage = lazy(() => import('../search/SearchPage').then((m) => ({ default: m.SearchPage })));
 const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => import('../features/auth/SignUpPage').then((m) => ({ default: m.SignUpPage })));
+const ForgotPasswordPage = lazy(() =>
+  import('../features/password-reset/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/password-reset/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
+);
 
 /** Features never import each other: the thread screen gets its composer from here. */
 export function Routes() {
@@ -35,6 +45,7 @@ export function Routes() {
       <Switch>
         <Route path="/" component={SpacesPage} />
         <Route path="/s/:slug">{(p) => <SpacePage slug={p.slug} />}</Route>
+        <Route path="/s/:slug/report">{(p) => <ReportPage slug={p.slug} />}</Route>
         <Route path="/s/:slug/q/:questionId">
           {(p) => <ThreadPage slug={p.slug} questionId={p.questionId} Composer={Composer} />}
         </Route>
@@ -44,8 +55,11 @@ export function Routes() {
         <Route path="/notifications" component={NotificationsPage} />
         <Route path="/drafts" component={DraftsPage} />
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/search" component={SearchPage} />
         <Route path="/signin" component={SignInPage} />
         <Route path="/signup" component={SignUpPage} />
+        <Route path="/forgot-password" component={ForgotPasswordPage} />
+        <Route path="/reset-password" component={ResetPasswordPage} />
         <Route>{() => <NotFound />}</Route>
       </Switch>
     </Suspense>

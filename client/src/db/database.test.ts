@@ -25,6 +25,7 @@ const post: Post = {
   moderationReasonTemplateId: null,
   onBehalfOf: null,
   fromModerator: false,
+  writtenBeforeClose: false,
   flags: [],
   createdAt: '2026-11-27T10:00:00.000Z',
   receivedAt: null,

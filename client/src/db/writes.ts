@@ -40,6 +40,7 @@ export async function addPost(db: ParleyDatabase, me: Me, input: NewPost): Promi
     moderationReasonTemplateId: null,
     onBehalfOf: input.onBehalfOf?.trim() || null,
     fromModerator: false,
+    writtenBeforeClose: false,
     flags: [],
     createdAt: new Date().toISOString(),
     receivedAt: null,

@@ -80,6 +80,11 @@ export class DraftStore {
     await this.db.drafts.delete(key);
   }
 
+  /** Every draft on this device, gone: "wipe this phone" at sign-out on a shared device. */
+  async clear(): Promise<void> {
+    await this.db.drafts.clear();
+  }
+
   /** Newest first, for the drafts screen. */
   async list(): Promise<Draft[]> {
     return this.db.drafts.orderBy('updatedAt').reverse().toArray();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DraftStorageError, DraftStore, draftKey, type Draft, type DraftTarget } from './draft-store';
+import { reportOnce } from '../errors/report';
 
 /** The device's drafts database, opened once per tab. */
 export const drafts = new DraftStore();
@@ -78,7 +79,9 @@ export function useDraft(target: DraftTarget, defaults: { lang: string }) {
       // Keep it queued: the next keystroke or flush tries again.
       pending.current ??= toSave;
       setSaveState('error');
-      setError(e instanceof DraftStorageError ? e : new DraftStorageError('unavailable', e));
+      const error = e instanceof DraftStorageError ? e : new DraftStorageError('unavailable', e);
+      setError(error);
+      reportOnce(error.reason === 'quota' ? 'storage-quota' : 'storage-unavailable', error);
     }
   }, []);
 

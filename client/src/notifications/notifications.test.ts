@@ -18,6 +18,7 @@ const base: Post = {
   moderationReasonTemplateId: null,
   onBehalfOf: null,
   fromModerator: false,
+  writtenBeforeClose: false,
   flags: [],
   createdAt: '2026-11-27T10:00:00.000Z',
   receivedAt: '2026-11-27T10:00:01.000Z',

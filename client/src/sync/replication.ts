@@ -9,6 +9,7 @@ import type { FullSyncProgress } from '../db/context';
 import { Connectivity } from '../connectivity/connectivity';
 import { eventStream, type StreamOptions } from './stream';
 import { queueInServiceWorker } from './background-sync';
+import { reportOnce } from '../errors/report';
 
 export type SyncState = 'offline' | 'syncing' | 'synced';
 
@@ -104,8 +105,10 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
       // shown for this visit only
     }
   };
-  const noteFailure = (error: unknown) => {
+  const noteFailure = (error: unknown, kind: 'sync-pull' | 'sync-push' = 'sync-pull') => {
     if (isUnreachable(error)) connectivity.reportFailure();
+    // No network is not a bug; a refused or broken exchange is. Once per kind and page load.
+    else if (!(error instanceof ApiError && error.status === 401)) reportOnce(kind, error);
   };
 
   function replicate<T>(
@@ -115,7 +118,6 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
   ): RxReplicationState<T, Checkpoint> {
     const collection = db[name] as unknown as RxCollection<T>;
     const base = `/api/sync/${name}`;
-    let state: RxReplicationState<T, Checkpoint> | undefined = undefined;
     let stream$: Observable<RxReplicationPullStreamItem<T, Checkpoint>>;
     const full$ = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
     fullPull$[name] = full$;
@@ -141,7 +143,7 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
         b.unsubscribe();
       };
     });
-    state = replicateRxCollection<T, Checkpoint>({
+    return replicateRxCollection<T, Checkpoint>({
       collection,
       replicationIdentifier: `parley-http-${name}-v1`,
       live: true,
@@ -180,20 +182,22 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
             handler: async (rows) => {
               await connectivity.whenOnline();
               try {
-                const conflicts = await request<WithDeleted<T>[]>('POST', `${base}/push`, rows, http);
+                // The server answers with every row as it stored it (status, receivedAt, outcome):
+                // RxDB would drop a streamed copy that overtakes this answer (server/src/sync/collections.ts).
+                const stored = await request<WithDeleted<T>[]>('POST', `${base}/push`, rows, {
+                  ...http,
+                  headers: { 'x-parley-echo': 'stored' },
+                });
                 noteSuccess();
-                // The server stamps accepted rows (receivedAt, status): fetch them even if the stream is down.
-                if (conflicts.length < rows.length) setTimeout(() => state?.reSync(), 250);
-                return conflicts;
+                return stored;
               } catch (error) {
-                noteFailure(error);
+                noteFailure(error, 'sync-push');
                 throw error; // returning nothing would drop the rows; throwing makes RxDB retry them
               }
             },
           }
         : undefined,
     });
-    return state;
   }
 
   const states = [

@@ -24,6 +24,7 @@ const REFUSALS: Record<string, MessageId> = {
   unknown_parent: 'refusal.unknown_parent',
   phase_closed: 'refusal.phase_closed',
   not_editable: 'refusal.not_editable',
+  bad_attachment: 'refusal.bad_attachment',
 };
 
 export function postStateLabel(t: Translate, key: PostStateKey): string {
@@ -45,7 +46,7 @@ export function PostStateBadge({ post }: { post: Post }) {
     <div className={`post-state post-state--${state.key}`}>
       <span className="post-state__label">{postStateLabel(t, state.key)}</span>
       {state.reason && (
-        <span className="post-state__reason" lang={moderatorReason?.lang}>
+        <span className="post-state__reason" dir="auto" lang={moderatorReason?.lang}>
           {' '}
           {t('postState.reason', {
             reason: refusal ? t(refusal) : (moderatorReason?.text ?? state.reason.text),

@@ -75,7 +75,9 @@ export function ReasonDialog({
                       setMissing(false);
                     }}
                   />
-                  <span lang={shown.lang}>{shown.text}</span>
+                  <span dir="auto" lang={shown.lang}>
+                    {shown.text}
+                  </span>
                 </label>
               );
             })}

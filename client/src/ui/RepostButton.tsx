@@ -13,6 +13,9 @@ export function RepostButton({ post, threadHref }: { post: Post; threadHref: str
   const t = useT();
   const [, navigate] = useLocation();
   const [failed, setFailed] = useState(false);
+  // The question no longer takes comments: there is no composer to open, so the text is kept in
+  // Drafts (to copy elsewhere or post if a moderator reopens the phase).
+  const closed = post.refusal?.code === 'phase_closed';
   const onClick = async () => {
     try {
       await drafts.save({
@@ -28,12 +31,12 @@ export function RepostButton({ post, threadHref }: { post: Post; threadHref: str
       setFailed(true);
       return;
     }
-    navigate(`${threadHref}?${post.parentId ? `reply=${post.parentId}` : 'compose=1'}`);
+    navigate(closed ? '/drafts' : `${threadHref}?${post.parentId ? `reply=${post.parentId}` : 'compose=1'}`);
   };
   return (
     <>
       <button type="button" className="button button--quiet" onClick={() => void onClick()}>
-        {t('repost.button')}
+        {t(closed ? 'repost.keepAsDraft' : 'repost.button')}
       </button>
       {failed && (
         <p className="composer__problem" role="alert">

@@ -90,7 +90,7 @@ export async function coldSync(
   return {
     name: `cold sync, ${n.toLocaleString('en')} posts`,
     parley,
-    peer: peer.shipped && peer.tuned ? { shipped: peer.shipped, tuned: peer.tuned } : null,
+    peer: variants.length > 0 ? peer : null,
     ratio: {
       fasterThanShipped: times(peer.shipped?.seconds, parley.seconds),
       fasterThanTuned: times(peer.tuned?.seconds, parley.seconds),

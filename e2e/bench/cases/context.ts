@@ -25,7 +25,7 @@ export interface CaseResult {
   name: string;
   parley: Figures;
   /** The peer as shipped and tuned with a keep-alive agent (absent for Parley-only cases). */
-  peer: { shipped: Figures; tuned: Figures } | null;
+  peer: Partial<Record<PeerVariant, Figures>> | null;
   ratio: Record<string, number | null>;
 }
 

@@ -44,6 +44,10 @@ export async function insertUser(
   return rows[0] ? toUser(rows[0]) : null;
 }
 
+export async function setUserLang(q: Queryable, userId: string, lang: string): Promise<void> {
+  await q.query('UPDATE users SET lang = $2 WHERE id = $1', [userId, lang]);
+}
+
 export async function setUserRole(q: Queryable, userId: string, role: Role): Promise<void> {
   await q.query('UPDATE users SET role = $2 WHERE id = $1', [userId, role]);
 }
@@ -80,6 +84,15 @@ export async function insertSession(q: Queryable, tokenHash: string, userId: str
 
 export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {
   await q.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+/** Every session of one user: "log out everywhere", and account deletion. Returns how many ended. */
+export async function deleteUserSessions(q: Queryable, userId: string): Promise<number> {
+  const rows = await q.query<{ n: number }>(
+    'WITH gone AS (DELETE FROM sessions WHERE user_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone',
+    [userId],
+  );
+  return rows[0]?.n ?? 0;
 }
 
 export async function deleteExpiredSessions(q: Queryable): Promise<void> {

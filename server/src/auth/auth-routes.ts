@@ -1,8 +1,8 @@
-import { LoginBody, RegisterBody } from '@parley/shared';
+import { LoginBody, RegisterBody, UpdateMeBody } from '@parley/shared';
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { parseOr400 } from '../http/errors';
-import { login, logout, register, requireMe } from './auth-service';
+import { login, logout, logoutEverywhere, register, requireMe, updateMe } from './auth-service';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie, viewerOf } from './request-session';
 
 export function authRoutes(ctx: AppContext): Router {
@@ -28,8 +28,19 @@ export function authRoutes(ctx: AppContext): Router {
     res.status(204).end();
   });
 
+  router.post('/logout-all', async (req, res) => {
+    const ended = await logoutEverywhere(ctx, await viewerOf(ctx, req));
+    clearSessionCookie(ctx.config, req, res);
+    res.json(ended);
+  });
+
   router.get('/me', async (req, res) => {
     res.set('Cache-Control', 'no-store').json(requireMe(await viewerOf(ctx, req)));
+  });
+
+  router.patch('/me', async (req, res) => {
+    const body = parseOr400(UpdateMeBody, req.body, 'invalid_body');
+    res.set('Cache-Control', 'no-store').json(await updateMe(ctx, await viewerOf(ctx, req), body));
   });
 
   return router;

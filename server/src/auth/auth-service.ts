@@ -1,4 +1,4 @@
-import type { LoginBody, Me, RegisterBody } from '@parley/shared';
+import type { LoginBody, Me, RegisterBody, UpdateMeBody } from '@parley/shared';
 import type { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { uuidv7 } from '../db/uuid';
@@ -7,11 +7,13 @@ import {
   clearFailures,
   deleteExpiredSessions,
   deleteSession,
+  deleteUserSessions,
   findUserByEmail,
   findViewerBySession,
   insertSession,
   insertUser,
   recordFailures,
+  setUserLang,
   throttledFor,
 } from './auth-repository';
 import { dummyHash, hashPassword, verifyPassword } from './password';
@@ -92,6 +94,12 @@ export async function logout(ctx: AppContext, token: string | null): Promise<voi
   if (token) await deleteSession(ctx.db, hashSessionToken(token));
 }
 
+/** Ends every session of the signed-in user, on every device (a lost phone, a shared computer). */
+export async function logoutEverywhere(ctx: AppContext, viewer: Viewer): Promise<{ sessionsEnded: number }> {
+  if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
+  return { sessionsEnded: await deleteUserSessions(ctx.db, viewer.user.id) };
+}
+
 export async function viewerFromToken(ctx: AppContext, token: string | null): Promise<Viewer> {
   if (!token) return ANONYMOUS_VIEWER;
   return (await findViewerBySession(ctx.db, hashSessionToken(token))) ?? ANONYMOUS_VIEWER;
@@ -100,4 +108,11 @@ export async function viewerFromToken(ctx: AppContext, token: string | null): Pr
 export function requireMe(viewer: Viewer): Me {
   if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
   return toMe({ ...viewer, user: viewer.user });
+}
+
+/** Saves the account's preferences (the UI language) so every device the user signs in on follows. */
+export async function updateMe(ctx: AppContext, viewer: Viewer, body: UpdateMeBody): Promise<Me> {
+  if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
+  await setUserLang(ctx.db, viewer.user.id, body.lang);
+  return toMe({ ...viewer, user: { ...viewer.user, lang: body.lang } });
 }

@@ -12,6 +12,8 @@ describe('parseEnv', () => {
       dataDir: '/somewhere/data',
       sessionSecret: null,
       sentryDsn: null,
+      sentryEnvironment: 'production',
+      demoSeed: true,
       clientDist: join(REPO_DIR, 'client', 'dist'),
       cookieSecure: 'auto',
     });
@@ -30,6 +32,13 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => parseEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
     expect(() => parseEnv({ COOKIE_SECURE: 'maybe' })).toThrow(/COOKIE_SECURE/);
+    expect(() => parseEnv({ SENTRY_ENVIRONMENT: 'prod uction' })).toThrow(/SENTRY_ENVIRONMENT/);
+  });
+
+  it('seeds the demo on the embedded database only, unless DEMO_SEED says otherwise', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://db/x' }).demoSeed).toBe(false);
+    expect(parseEnv({ DATABASE_URL: 'postgres://db/x', DEMO_SEED: 'true' }).demoSeed).toBe(true);
+    expect(parseEnv({ DEMO_SEED: 'false' }).demoSeed).toBe(false);
   });
 
   it('treats empty variables as unset', () => {

@@ -27,6 +27,22 @@ const EnvSchema = z.object({
   SENTRY_DSN: optional
     .refine((v) => v === undefined || URL.canParse(v), 'must be a URL')
     .describe('client error reports; off when unset'),
+  SENTRY_ENVIRONMENT: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/, 'letters, digits, ".", "_" or "-"')
+    .default('production')
+    .describe('the environment tag of client error reports'),
+  DEMO_SEED: z
+    .enum(['auto', 'true', 'false'])
+    .default('auto')
+    .describe('seed the demo space into an empty database; auto = on the embedded database only'),
+  SMTP_URL: optional
+    .refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
+    .describe('where e-mail goes; unset = written as .eml files to DATA_DIR/mail'),
+  MAIL_FROM: z.string().min(3).default('Parley <parley@localhost>').describe('sender of e-mails'),
+  PUBLIC_URL: optional
+    .refine((v) => v === undefined || /^https?:\/\/[^/]+$/.test(v), 'must be https://host (no path)')
+    .describe('origin used in e-mailed links; default: the origin of the request'),
   CLIENT_DIST: optional.describe('the built client; default <repo>/client/dist'),
   COOKIE_SECURE: z
     .enum(['auto', 'true', 'false'])
@@ -43,6 +59,19 @@ const EnvSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('request and server log level (pino)'),
+  RATE_LIMIT_SCALE: z.coerce
+    .number()
+    .min(0)
+    .default(1)
+    .describe('multiplies the per-IP/per-account request limits; 0 turns them off (load tests only)'),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 40)
+    .optional()
+    .describe('largest attachment accepted, in bytes; default 20 MB'),
+  UPLOADS_DIR: optional.describe('where uploaded attachments are kept; default DATA_DIR/uploads'),
   INIT_CWD: optional.describe('set by npm: the directory npm was started in'),
 });
 
@@ -55,11 +84,24 @@ export interface Config {
   /** False when the secret was generated into DATA_DIR (fine for one instance only). */
   sessionSecretFromEnv: boolean;
   sentryDsn: string | null;
+  sentryEnvironment: string;
+  /** SMTP server URL, or null: e-mails are written to DATA_DIR/mail as .eml files. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  publicUrl: string | null;
+  /** Seed the demo space into an empty database at start. */
+  demoSeed: boolean;
   clientDist: string;
   cookieSecure: 'auto' | 'always' | 'never';
   trustProxy: string;
   metricsToken: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Multiplies the request rate limits (server/src/security/rate-limits.ts); 0 = off. Absent = 1. */
+  rateLimitScale?: number;
+  /** Largest attachment in bytes (server/src/attachments); absent = 20 MB. */
+  maxUploadBytes?: number;
+  /** Where tus uploads are kept; absent = DATA_DIR/uploads. */
+  uploadsDir?: string;
 }
 
 export class ConfigError extends Error {}
@@ -97,11 +139,19 @@ export function parseEnv(
     dataDir,
     sessionSecret: e.SESSION_SECRET ?? null,
     sentryDsn: e.SENTRY_DSN ?? null,
+    sentryEnvironment: e.SENTRY_ENVIRONMENT,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL ?? null,
+    demoSeed: e.DEMO_SEED === 'auto' ? !e.DATABASE_URL : e.DEMO_SEED === 'true',
     clientDist: e.CLIENT_DIST ? resolve(base, e.CLIENT_DIST) : join(REPO_DIR, 'client', 'dist'),
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true' ? 'always' : 'never',
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
+    rateLimitScale: e.RATE_LIMIT_SCALE,
+    ...(e.MAX_UPLOAD_BYTES !== undefined ? { maxUploadBytes: e.MAX_UPLOAD_BYTES } : {}),
+    ...(e.UPLOADS_DIR ? { uploadsDir: resolve(base, e.UPLOADS_DIR) } : {}),
   };
 }
 

@@ -63,6 +63,24 @@ export const loginFailures = pgTable(
   (t) => [index('login_failures_key_at_idx').on(t.key, t.at), index('login_failures_at_idx').on(t.at)],
 );
 
+/** Password reset links: only a hash of the token is kept; one hour, single use. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    expiresAt: tz('expires_at').notNull(),
+    usedAt: tz('used_at'),
+  },
+  (t) => [
+    index('password_resets_user_idx').on(t.userId),
+    index('password_resets_expires_idx').on(t.expiresAt),
+  ],
+);
+
 export const spaces = pgTable(
   'spaces',
   {
@@ -142,6 +160,8 @@ export const posts = pgTable(
     moderationReasonTemplateId: text('moderation_reason_template_id'),
     onBehalfOf: text('on_behalf_of'),
     fromModerator: boolean('from_moderator').notNull().default(false),
+    /** Received after its phase closed, written before it (the 72-hour rule, phases/phase-rule.ts). */
+    writtenBeforeClose: boolean('written_before_close').notNull().default(false),
     createdAt: tz('created_at').notNull(),
     receivedAt: tz('received_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
@@ -212,4 +232,30 @@ export const flags = pgTable(
       .on(t.postId)
       .where(sql`resolved_at IS NULL`),
   ],
+);
+
+/**
+ * Files uploaded with the tus protocol (`/api/uploads`, server/src/attachments). The bytes live in
+ * the upload store (DATA_DIR/uploads by default); this row says whose they are, whether the upload
+ * completed, and the type sniffed from its content. A post's `attachments` may only name complete
+ * uploads of its author.
+ */
+export const uploads = pgTable(
+  'uploads',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    /** Sniffed from the bytes once complete; null while uploading. */
+    mime: text('mime'),
+    status: text('status', { enum: ['uploading', 'complete', 'refused'] })
+      .notNull()
+      .default('uploading'),
+    createdAt: tz('created_at').notNull(),
+    completedAt: tz('completed_at'),
+  },
+  (t) => [index('uploads_owner_idx').on(t.ownerId)],
 );

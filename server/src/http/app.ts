@@ -2,6 +2,8 @@ import compression from 'compression';
 import express, { type Request, type Response } from 'express';
 import type { AppContext } from '../app-context';
 import { authRoutes } from '../auth/auth-routes';
+import { createMailer } from '../mail/mailer';
+import { passwordResetRoutes } from '../password-reset/reset-routes';
 import type { Config } from '../config/config';
 import { inProcessChanges, type ChangeNotifier } from '../db/changes';
 import type { Db } from '../db/db';
@@ -11,6 +13,13 @@ import { createLogger, requestLog } from '../observability/request-log';
 import { StreamRegistry } from '../sync/stream';
 import { syncRoutes } from '../sync/sync-routes';
 import { moderationRoutes } from '../moderation/moderation-routes';
+import { attachmentRoutes } from '../attachments/attachment-routes';
+import { tusUploads } from '../attachments/tus-uploads';
+import { reportRoutes } from '../report/report-routes';
+import { securityHeaders } from '../security/headers';
+import { peopleRoutes } from '../people/people-routes';
+import { rateLimits } from '../security/rate-limits';
+import { storableText } from '../security/storable-text';
 import { csrfGuard } from './csrf';
 import { AppError, errorHandler } from './errors';
 import { clientRoutes } from './static';
@@ -37,8 +46,11 @@ function trustProxy(value: string): boolean | number | string {
 export interface ParleyApp {
   app: express.Express;
   ctx: AppContext;
-  /** Ends open streams (they would otherwise keep server.close() waiting forever). */
-  endStreams(): void;
+  /**
+   * Ends open streams (they would otherwise keep server.close() waiting forever), each with an SSE
+   * reconnection hint of `retryMs()` milliseconds when given.
+   */
+  endStreams(retryMs?: () => number): void;
 }
 
 export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifier }): ParleyApp {
@@ -47,6 +59,7 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(ctx.config.trustProxy));
+  app.use(securityHeaders({ sentryDsn: ctx.config.sentryDsn }));
   app.use(compression({ filter: shouldCompress }));
 
   const metrics = createMetrics(ctx, () => streams.size);
@@ -55,7 +68,9 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
   api.use(metrics.timeRequests);
   api.get('/metrics', metrics.serve);
   api.use(csrfGuard);
+  api.use(rateLimits(ctx, ctx.config.rateLimitScale ?? 1));
   api.use(express.json({ limit: JSON_LIMIT }));
+  api.use(storableText);
   api.get('/health', async (_req, res) => {
     await ctx.db.query('SELECT 1');
     res.set('Cache-Control', 'no-store').json({ ok: true });
@@ -69,17 +84,24 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
       .json(readiness);
   });
   api.get('/config', (_req, res) => {
-    res.json({ sentryDsn: ctx.config.sentryDsn });
+    res.json({ sentryDsn: ctx.config.sentryDsn, sentryEnvironment: ctx.config.sentryEnvironment });
   });
+  api.use('/auth/password-reset', passwordResetRoutes(ctx, createMailer(ctx.config)));
   api.use('/auth', authRoutes(ctx));
   api.use('/sync', syncRoutes(ctx, streams));
   api.use(moderationRoutes(ctx));
+  api.use(peopleRoutes(ctx));
+  api.use(attachmentRoutes(ctx));
+  api.use(reportRoutes(ctx));
   api.use((req, _res, next) => next(new AppError(404, 'not_found', `No route ${req.method} ${req.path}.`)));
   api.use(errorHandler);
 
+  // tus speaks its own content type (offset+octet-stream), so it sits before the JSON API's
+  // CSRF guard and body parser, with its own checks (attachments/tus-uploads.ts).
+  app.all(/^\/api\/uploads(?:\/[^/]+)?\/?$/, tusUploads(ctx), errorHandler);
   app.use('/api', api);
   app.use(clientRoutes(ctx.config.clientDist));
   app.use(errorHandler);
 
-  return { app, ctx, endStreams: () => streams.closeAll() };
+  return { app, ctx, endStreams: (retryMs) => streams.closeAll(retryMs) };
 }

@@ -20,6 +20,11 @@ export const csrfGuard: RequestHandler = (req, _res, next) => {
   if (origin !== undefined && !sameHost(origin, req.headers.host)) {
     return next(new AppError(403, 'csrf', 'Cross-site request refused.'));
   }
+  // Browsers that send Fetch Metadata say outright when a request comes from another site; a
+  // request without Origin (old browsers, non-browser clients) still needed the JSON type above.
+  if (req.headers['sec-fetch-site'] === 'cross-site') {
+    return next(new AppError(403, 'csrf', 'Cross-site request refused.'));
+  }
   next();
 };
 

@@ -29,6 +29,7 @@ describe('basics', () => {
     expect((await app.client().get('/api/health')).body).toEqual({ ok: true });
     expect((await app.client().get('/api/config')).body).toEqual({
       sentryDsn: 'https://key@sentry.example/1',
+      sentryEnvironment: 'production',
     });
   });
 

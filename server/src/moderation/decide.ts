@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context';
 import { moderates, moderatesAny, type Viewer } from '../auth/viewer';
 import { writeTx } from '../db/write';
 import { AppError } from '../http/errors';
+import type { PushOptions } from '../sync/collections';
 import { lockPost, resolveFlags, setPostStatus, bumpPost } from '../posts/post-repository';
 import { findSpace } from '../spaces/space-repository';
 import { findModeration, insertModeration, moderationExists } from './moderation-repository';
@@ -12,10 +13,14 @@ import { findModeration, insertModeration, moderationExists } from './moderation
  * post is still in the status the moderator saw (basedOnStatus) and the transition allows it;
  * otherwise it is stored with outcome `superseded` and the post is left alone, so two moderators
  * deciding offline on the same post cannot overwrite each other — the first to arrive wins and
- * the second can see who decided first. The push answer holds each stored decision as the
- * server has it (see step 5).
+ * the second can see who decided first.
  */
-export async function pushDecisions(ctx: AppContext, viewer: Viewer, rows: PushRow[]): Promise<unknown[]> {
+export async function pushDecisions(
+  ctx: AppContext,
+  viewer: Viewer,
+  rows: PushRow[],
+  options: PushOptions = { echoStored: false },
+): Promise<unknown[]> {
   const moderator = viewer.user;
   if (!moderator) throw new AppError(401, 'unauthenticated', 'Sign in first.');
   if (!moderatesAny(viewer))
@@ -78,12 +83,10 @@ export async function pushDecisions(ctx: AppContext, viewer: Viewer, rows: PushR
         outcome: applies ? 'applied' : 'superseded',
       });
     });
-    // 5. The answer carries the stored decision (the server set its outcome, moderator and space),
-    //    so it is a conflict in RxDB's sense and the device takes it at once. Waiting for the pull
-    //    is not enough: a stream that delivers the row while the push is still in flight is
-    //    skipped by RxDB (the local write is not yet acknowledged), and the checkpoint moves past
-    //    it, so the device would show "queued" forever. Rows not stored (not a moderator of the
-    //    post's space, unknown post) are not answered.
+    // 5. A device that asked for it (X-Parley-Echo, see sync/collections.ts) gets the stored
+    //    decision back (the server set its outcome, moderator and space) and takes it at once.
+    //    Rows not stored (not a moderator of the post's space, unknown post) are not answered.
+    if (!options.echoStored) continue;
     const record = await findModeration(ctx.db, decision.id);
     if (record && moderates(viewer, record.spaceId ?? '')) {
       const { seq: _, ...doc } = record;

@@ -19,6 +19,7 @@ interface PostRow {
   moderation_reason_template_id: string | null;
   on_behalf_of: string | null;
   from_moderator: boolean;
+  written_before_close: boolean;
   flags: { reason: string; createdAt: unknown }[] | null;
   created_at: unknown;
   received_at: unknown;
@@ -47,6 +48,7 @@ const toPost = (r: PostRow): PostRecord => ({
   moderationReasonTemplateId: r.moderation_reason_template_id,
   onBehalfOf: r.on_behalf_of,
   fromModerator: r.from_moderator,
+  writtenBeforeClose: r.written_before_close,
   flags: (r.flags ?? []).map((f) => ({ reason: f.reason, createdAt: toIso(f.createdAt) })),
   createdAt: toIso(r.created_at),
   receivedAt: toIsoOrNull(r.received_at),
@@ -125,7 +127,7 @@ export type NewPost = Pick<
   | 'attachments'
   | 'onBehalfOf'
   | 'createdAt'
-> & { authorId: string; status: PostStatus; fromModerator?: boolean };
+> & { authorId: string; status: PostStatus; fromModerator?: boolean; writtenBeforeClose?: boolean };
 
 // clock_timestamp(), not now(): now() is the transaction start, before the wait for the write
 // lock, and would let updatedAt run backwards against the change order.
@@ -133,9 +135,9 @@ export async function insertPost(tx: WriteTx<'posts'>, post: NewPost): Promise<v
   await tx.query(
     `INSERT INTO posts (id, space_id, question_id, parent_id, author_id, author_name, anonymous, lang, body,
                         attachments, status, on_behalf_of, created_at, received_at, updated_at, was_public,
-                        from_moderator, seq)
+                        from_moderator, written_before_close, seq)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-             clock_timestamp(), clock_timestamp(), $11 = 'approved', $14, nextval('posts_seq'))`,
+             clock_timestamp(), clock_timestamp(), $11 = 'approved', $14, $15, nextval('posts_seq'))`,
     [
       post.id,
       post.spaceId,
@@ -151,6 +153,7 @@ export async function insertPost(tx: WriteTx<'posts'>, post: NewPost): Promise<v
       post.onBehalfOf,
       post.createdAt,
       post.fromModerator ?? false,
+      post.writtenBeforeClose ?? false,
     ],
   );
 }

@@ -2,6 +2,7 @@ import type { PushRow } from '@parley/shared';
 import type { AppContext } from '../app-context';
 import type { Viewer } from '../auth/viewer';
 import type { Queryable } from '../db/db';
+import type { PushOptions } from '../sync/collections';
 import { AppError } from '../http/errors';
 import { maxPostSeq, pullPosts } from './post-repository';
 import { presentPost } from './present-post';
@@ -18,8 +19,8 @@ export const postsSync = {
     return { documents: rows.map((row) => presentPost(row, viewer)), lastSeq: rows.at(-1)?.seq ?? null };
   },
   maxSeq: maxPostSeq,
-  push(ctx: AppContext, viewer: Viewer, rows: PushRow[]) {
+  push(ctx: AppContext, viewer: Viewer, rows: PushRow[], options: PushOptions) {
     if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in to post.');
-    return pushPosts(ctx, viewer, viewer.user, rows);
+    return pushPosts(ctx, viewer, viewer.user, rows, options);
   },
 };

@@ -2,9 +2,12 @@ import { AUTO_REASONS, Id, Post, type PushRow, type RefusalCode, type WithDelete
 import type { AppContext } from '../app-context';
 import { moderates, moderatesAny, type SignedInUser, type Viewer } from '../auth/viewer';
 import { uuidv7 } from '../db/uuid';
+import type { PushOptions } from '../sync/collections';
 import { writeTx, type WriteTx } from '../db/write';
 import { insertModeration } from '../moderation/moderation-repository';
-import { findQuestionContext, type QuestionContext } from '../spaces/space-repository';
+import { checkPostAttachments } from '../attachments/post-attachments';
+import { phaseVerdict } from '../phases/phase-rule';
+import { findQuestionContext } from '../spaces/space-repository';
 import {
   findPost,
   insertPost,
@@ -24,6 +27,7 @@ const MESSAGES: Record<RefusalCode, string> = {
   unknown_parent: 'The comment this post replies to does not exist or cannot be replied to.',
   phase_closed: 'This question is not open for comments now.',
   not_editable: 'A withdrawn post cannot be changed.',
+  bad_attachment: 'An attached file is not one of your completed uploads',
 };
 
 class Refusal {
@@ -57,12 +61,8 @@ function sameContent(a: PostRecord, b: Post): boolean {
     JSON.stringify(a.attachments.map(attachmentKey)) === JSON.stringify(b.attachments.map(attachmentKey))
   );
 }
-const attachmentKey = (x: Post['attachments'][number]) => [x.id, x.name, x.size, x.mime];
-
-function phaseOpen(question: QuestionContext, now: number): boolean {
-  if (!question.phase) return false;
-  return Date.parse(question.phase.opensAt) <= now && now < Date.parse(question.phase.closesAt);
-}
+// Ids and names only: the server stores its own size and sniffed type, whatever the device sent.
+const attachmentKey = (x: Post['attachments'][number]) => [x.id, x.name];
 
 /** A reply must answer a post of the same question that its author can see. */
 async function parentAllowed(tx: WriteTx<'posts'>, viewer: Viewer, doc: Post): Promise<boolean> {
@@ -75,13 +75,29 @@ async function parentAllowed(tx: WriteTx<'posts'>, viewer: Viewer, doc: Post): P
   );
 }
 
-/** Validation shared by a new post and an edit; returns the question or why the row is refused. */
-async function checkPlacement(tx: WriteTx<'posts'>, viewer: Viewer, doc: Post) {
+/**
+ * Validation shared by a new post and an edit; returns the question (and whether the post came in
+ * late, written before the close) or why the row is refused. Only a new post may come in late: an
+ * edit carries the original `createdAt`, which says nothing about when the edit was written.
+ */
+async function checkPlacement(tx: WriteTx<'posts'>, viewer: Viewer, doc: Post, edit = false) {
   const question = await findQuestionContext(tx, doc.questionId);
   if (!question) return new Refusal('unknown_question');
-  if (!phaseOpen(question, Date.now())) return new Refusal('phase_closed');
+  const verdict = phaseVerdict(question.phase, doc.createdAt, Date.now());
+  if (!verdict.accept || (edit && verdict.writtenBeforeClose)) {
+    const closesAt = question.phase?.closesAt;
+    const closed = closesAt !== undefined && Date.parse(closesAt) <= Date.now();
+    return new Refusal(
+      'phase_closed',
+      closed
+        ? `it closed on ${closesAt}, and only posts written before the close are taken in the 72 hours after it`
+        : undefined,
+    );
+  }
   if (!(await parentAllowed(tx, viewer, doc))) return new Refusal('unknown_parent');
-  return question;
+  const files = await checkPostAttachments(tx, viewer.user?.id ?? '', doc.attachments);
+  if (!files.ok) return new Refusal('bad_attachment', files.detail);
+  return { ...question, writtenBeforeClose: verdict.writtenBeforeClose, attachments: files.attachments };
 }
 
 /**
@@ -143,12 +159,14 @@ async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row
       const onBehalfOf = behalfOf(byModerator, doc);
       await insertPost(tx, {
         ...doc,
+        attachments: placed.attachments,
         spaceId: placed.spaceId,
         // Identity comes from the session, never from the document.
         authorId: user.id,
         authorName: user.displayName,
         onBehalfOf,
         fromModerator: byModerator,
+        writtenBeforeClose: placed.writtenBeforeClose,
         // The server decides the status; the only one an author may ask for is withdrawn (a post
         // written and withdrawn before it was ever delivered).
         status: withdraw ? 'withdrawn' : byModerator ? 'approved' : 'pending',
@@ -177,13 +195,14 @@ async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row
       await setPostStatus(tx, master.id, 'withdrawn', null);
       return null;
     }
-    const placed = await checkPlacement(tx, viewer, doc);
+    const placed = await checkPlacement(tx, viewer, doc, true);
     if (placed instanceof Refusal) return refuse(placed);
     // 4. An edit goes back to the moderation queue (a moderator's own edit is published at once).
     const byModerator = moderates(viewer, placed.spaceId);
     const onBehalfOf = behalfOf(byModerator, doc);
     await updatePostContent(tx, {
       ...doc,
+      attachments: placed.attachments,
       spaceId: placed.spaceId,
       onBehalfOf,
       status: withdraw ? 'withdrawn' : byModerator ? 'approved' : 'pending',
@@ -196,11 +215,22 @@ async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row
 }
 
 /** Rows are handled one by one, each in its own transaction: a refused row never blocks the others. */
-export async function pushPosts(ctx: AppContext, viewer: Viewer, user: SignedInUser, rows: PushRow[]) {
+export async function pushPosts(
+  ctx: AppContext,
+  viewer: Viewer,
+  user: SignedInUser,
+  rows: PushRow[],
+  options: PushOptions = { echoStored: false },
+) {
   const conflicts: unknown[] = [];
   for (const row of rows) {
     const conflict = await pushPost(ctx, viewer, user, row);
     if (conflict !== null) conflicts.push(conflict);
+    else if (options.echoStored) {
+      // Applied (or a harmless retry): the device asked for the stored version back.
+      const stored = await findPost(ctx.db, String(row.newDocumentState.id));
+      if (stored && stored.authorId === user.id) conflicts.push(presentPost(stored, viewer));
+    }
   }
   return conflicts;
 }

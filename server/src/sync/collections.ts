@@ -6,6 +6,20 @@ import { moderationSync } from '../moderation/moderation-sync';
 import { postsSync } from '../posts/posts-sync';
 import { questionsSync, spacesSync } from '../spaces/spaces-sync';
 
+/**
+ * A device that sends `X-Parley-Echo: stored` on a push gets back, beside real conflicts, the
+ * stored version of every row it pushed (server-set status, receivedAt, outcome…). RxDB drops a
+ * pulled or streamed row whose local write is not yet acknowledged and moves its checkpoint past
+ * it; a stream event that overtakes the push answer would otherwise leave the device showing
+ * "Sending" or "Decision queued" until the row changes again. As "conflicts", RxDB stores them
+ * as master state at once. Without the header the answer is DESIGN.md's: conflicts only.
+ */
+export const ECHO_HEADER = 'x-parley-echo';
+
+export interface PushOptions {
+  echoStored: boolean;
+}
+
 /** What the replication routes need from each collection. Visibility is each one's business. */
 export interface SyncCollection {
   /** Rows after afterSeq that this viewer may receive, already redacted for them. */
@@ -15,8 +29,11 @@ export interface SyncCollection {
     afterSeq: number,
     limit: number,
   ): Promise<{ documents: { _deleted: boolean }[]; lastSeq: number | null }>;
-  /** Returns the conflicts array of the RxDB push protocol. */
-  push(ctx: AppContext, viewer: Viewer, rows: PushRow[]): Promise<unknown[]>;
+  /**
+   * Returns the conflicts array of the RxDB push protocol; with `echoStored`, also every row the
+   * server stored, as it stored it (see ECHO_HEADER).
+   */
+  push(ctx: AppContext, viewer: Viewer, rows: PushRow[], options: PushOptions): Promise<unknown[]>;
   maxSeq(q: Queryable): Promise<number>;
 }
 

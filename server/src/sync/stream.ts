@@ -10,13 +10,17 @@ const STREAM_PAGE = 200;
 
 /** Open streams, so a shutdown can end them (an open SSE response would keep the server alive). */
 export class StreamRegistry {
-  private readonly open = new Set<() => void>();
-  add(end: () => void): () => void {
+  private readonly open = new Set<(retryMs?: number) => void>();
+  add(end: (retryMs?: number) => void): () => void {
     this.open.add(end);
     return () => this.open.delete(end);
   }
-  closeAll(): void {
-    for (const end of [...this.open]) end();
+  /**
+   * Ends every stream. With `retryMs`, each first gets an SSE `retry:` hint: the browser's
+   * EventSource reconnects after that delay (to another instance, behind a load balancer).
+   */
+  closeAll(retryMs?: () => number): void {
+    for (const end of [...this.open]) end(retryMs?.());
   }
   get size(): number {
     return this.open.size;
@@ -74,8 +78,9 @@ export async function openStream(
   // Subscribe before reading the end of the collection: a write committed in between then
   // wakes the stream instead of slipping past it.
   const unsubscribe = ctx.changes.subscribe(collection, () => void drain());
-  const end = () => {
+  const end = (retryMs?: number) => {
     if (closed) return;
+    if (retryMs !== undefined && res.headersSent && !res.writableEnded) res.write(`retry: ${retryMs}\n\n`);
     closed = true;
     clearInterval(heartbeat);
     unsubscribe();
@@ -87,7 +92,7 @@ export async function openStream(
     if (!closed) res.write(': heartbeat\n\n');
   }, HEARTBEAT_MS);
   // res, not req: req's 'close' fires as soon as its (empty) body has been read.
-  res.on('close', end);
+  res.on('close', () => end());
 
   try {
     checkpoint = { seq: await SYNC_COLLECTIONS[collection].maxSeq(ctx.db), scope: scopeOf(viewer) };

@@ -3,7 +3,7 @@ import { Router, type Request } from 'express';
 import type { AppContext } from '../app-context';
 import { viewerOf } from '../auth/request-session';
 import { AppError, parseOr400 } from '../http/errors';
-import { SYNC_COLLECTIONS } from './collections';
+import { ECHO_HEADER, SYNC_COLLECTIONS } from './collections';
 import { pull } from './pull';
 import { openStream, type StreamRegistry } from './stream';
 
@@ -32,7 +32,8 @@ export function syncRoutes(ctx: AppContext, streams: StreamRegistry): Router {
     const viewer = await viewerOf(ctx, req);
     if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
     const rows = parseOr400(PushBody, req.body, 'invalid_body');
-    res.json(await SYNC_COLLECTIONS[collection].push(ctx, viewer, rows));
+    const echoStored = req.get(ECHO_HEADER) === 'stored';
+    res.json(await SYNC_COLLECTIONS[collection].push(ctx, viewer, rows, { echoStored }));
   });
 
   router.get('/:collection/stream', async (req, res) => {

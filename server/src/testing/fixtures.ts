@@ -129,6 +129,7 @@ export function newPost(space: TestSpace, overrides: Partial<Post> = {}): Post {
     moderationReasonTemplateId: null,
     onBehalfOf: null,
     fromModerator: false,
+    writtenBeforeClose: false,
     flags: [],
     createdAt: new Date().toISOString(),
     receivedAt: null,
@@ -201,4 +202,11 @@ export function decision(
     outcome: null,
     updatedAt: null,
   };
+}
+
+/** A push as the app's replication sends it: asking for every stored row back (sync/collections.ts). */
+export function pushEcho<T = unknown[]>(client: TestClient, collection: CollectionName, docs: object[]) {
+  return client.post<T>(`/api/sync/${collection}/push`, pushRows(docs, null), {
+    headers: { 'x-parley-echo': 'stored' },
+  });
 }

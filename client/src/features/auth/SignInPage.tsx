@@ -66,6 +66,9 @@ export function SignInPage() {
         </button>
       </form>
       <p className="auth__switch">
+        <Link href="/forgot-password">{t('auth.signIn.forgot')}</Link>
+      </p>
+      <p className="auth__switch">
         {t('auth.signIn.noAccount')} <Link href="/signup">{t('auth.signIn.create')}</Link>
       </p>
     </section>

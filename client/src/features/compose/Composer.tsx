@@ -12,6 +12,11 @@ import { useT } from '../../i18n/useT';
 import type { MessageId } from '../../i18n/I18nProvider';
 import { useAnnounce } from '../../ui/Announcer';
 import type { ComposerProps } from '../../ui/composer';
+import { AttachPicker, MAX_FILE_BYTES } from '../../attachments/AttachPicker';
+import { kickUploads } from '../../attachments/AttachmentUploads';
+import { downscaleImage } from '../../attachments/downscale';
+import { fileOutbox } from '../../attachments/file-outbox';
+import { PostLanguageSelect } from '../../i18n/PostLanguageSelect';
 import './compose.css';
 
 const PROBLEMS: Record<WriteProblem, MessageId> = {
@@ -56,6 +61,10 @@ function SignedInComposer({ spaceId, questionId, parentId, onDone, autoFocus }: 
   const draft = useDraft(target, { lang });
   const [problem, setProblem] = useState<WriteProblem | null>(null);
   const [saving, setSaving] = useState(false);
+  // Files are chosen for this post only (not kept in the draft); once posted they wait in the
+  // file outbox with the post until they are uploaded.
+  const [files, setFiles] = useState<File[]>([]);
+  const [shrink, setShrink] = useState(false);
   const id = useId();
   const isReply = parentId !== null;
   const body = draft.text;
@@ -63,6 +72,7 @@ function SignedInComposer({ spaceId, questionId, parentId, onDone, autoFocus }: 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!db || !me || saving) return;
+    if (files.some((f) => f.size > MAX_FILE_BYTES)) return;
     setSaving(true);
     const result = await addPost(db, me, {
       spaceId,
@@ -76,6 +86,16 @@ function SignedInComposer({ spaceId, questionId, parentId, onDone, autoFocus }: 
       setSaving(false);
       setProblem(result.problem);
       return;
+    }
+    if (files.length > 0) {
+      try {
+        const ready = shrink ? await Promise.all(files.map(downscaleImage)) : files;
+        await fileOutbox.queue(result.id, ready);
+        kickUploads(db);
+        setFiles([]);
+      } catch (error) {
+        console.error('Could not keep the files for upload', error);
+      }
     }
     // The post is in the device's database (the outbox): the draft has done its job.
     try {
@@ -130,6 +150,8 @@ function SignedInComposer({ spaceId, questionId, parentId, onDone, autoFocus }: 
           {t(PROBLEMS[problem], { max: MAX_POST_CHARS })}
         </p>
       )}
+      <AttachPicker files={files} onChange={setFiles} shrink={shrink} onShrinkChange={setShrink} />
+      <PostLanguageSelect value={draft.lang} onChange={(next) => draft.update({ lang: next })} />
       <div className="composer__row">
         <label className="checkbox">
           <input

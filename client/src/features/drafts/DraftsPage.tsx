@@ -57,9 +57,15 @@ function DraftItem({
       <article className="card draft" aria-label={kind}>
         <p className="draft__kind">{kind}</p>
         <p className="draft__where muted">
-          {question ? <span lang={title.lang}>{title.text}</span> : t('drafts.unknownQuestion')}
+          {question ? (
+            <span dir="auto" lang={title.lang}>
+              {title.text}
+            </span>
+          ) : (
+            t('drafts.unknownQuestion')
+          )}
         </p>
-        <p className="draft__text" lang={draft.lang}>
+        <p className="draft__text" dir="auto" lang={draft.lang}>
           {excerpt(draft.text)}
         </p>
         <p className="draft__meta muted">

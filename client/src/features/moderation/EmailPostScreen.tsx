@@ -166,6 +166,7 @@ export function EmailPostScreen({ me }: { me: Me }) {
           id={`${id}-body`}
           rows={8}
           value={body}
+          dir="auto"
           lang={postLang}
           aria-invalid={problem === 'empty' || problem === 'tooLong'}
           onChange={(e) => setBody(e.target.value)}

@@ -38,7 +38,9 @@ function LogEntry({ entry, post, space }: { entry: Moderation; post?: Post; spac
       {post && (
         <p className="log-entry__post muted">
           {t('moderation.log.post', { name: shownAuthorName(post, me?.id ?? null) })}{' '}
-          <span lang={post.lang}>“{excerpt(post.body, 120)}”</span>
+          <span dir="auto" lang={post.lang}>
+            “{excerpt(post.body, 120)}”
+          </span>
         </p>
       )}
     </li>

@@ -56,7 +56,12 @@ function PublishedItem({
       >
         <p className="queue-item__where">
           {space && question ? (
-            <Link href={`/s/${space.slug}/q/${question.id}`} lang={title.lang} className="card-heading-link">
+            <Link
+              href={`/s/${space.slug}/q/${question.id}`}
+              dir="auto"
+              lang={title.lang}
+              className="card-heading-link"
+            >
               {title.text}
             </Link>
           ) : (
@@ -72,7 +77,7 @@ function PublishedItem({
             <FormattedDate value={post.updatedAt ?? post.createdAt} dateStyle="medium" timeStyle="short" />
           </span>
         </p>
-        <p lang={post.lang} className="queue-item__excerpt">
+        <p dir="auto" lang={post.lang} className="queue-item__excerpt">
           {excerpt(post.body, 280)}
         </p>
         <div className="queue-item__actions">

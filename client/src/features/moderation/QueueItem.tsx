@@ -7,6 +7,7 @@ import { useLocalized } from '../../ui/LocalizedText';
 import { PlainText } from '../../ui/PlainText';
 import { ReasonDialog, type ReasonChoice } from '../../ui/ReasonDialog';
 import { shownAuthorName } from '../../posts/display';
+import '../../phases/phases.css';
 
 const EXCERPT = 200;
 export const excerpt = (text: string, max = EXCERPT) => (text.length > max ? `${text.slice(0, max)}…` : text);
@@ -59,6 +60,7 @@ export function QueueItem({
             {space && question ? (
               <Link
                 href={`/s/${space.slug}/q/${question.id}`}
+                dir="auto"
                 lang={title.lang}
                 className="card-heading-link"
               >
@@ -72,7 +74,9 @@ export function QueueItem({
         {parent && (
           <blockquote className="queue-item__parent">
             <p className="muted">{t('moderation.inReplyTo', { name: shownAuthorName(parent, null) })}</p>
-            <p lang={parent.lang}>{excerpt(parent.body)}</p>
+            <p dir="auto" lang={parent.lang}>
+              {excerpt(parent.body)}
+            </p>
           </blockquote>
         )}
         <p className="queue-item__author">
@@ -81,6 +85,11 @@ export function QueueItem({
           <span className="tag tag--lang" title={t('moderation.language')}>
             {post.lang.toUpperCase()}
           </span>
+          {post.writtenBeforeClose && (
+            <span className="tag tag--late" title={t('moderation.writtenBeforeCloseHint')}>
+              {t('moderation.writtenBeforeClose')}
+            </span>
+          )}
           <span className="muted queue-item__date">
             <FormattedDate value={post.receivedAt ?? post.createdAt} dateStyle="medium" timeStyle="short" />
           </span>

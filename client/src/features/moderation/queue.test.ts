@@ -45,6 +45,7 @@ const post = (over: Partial<Post>): Post => ({
   moderationReasonTemplateId: null,
   onBehalfOf: null,
   fromModerator: false,
+  writtenBeforeClose: false,
   flags: [],
   createdAt: '2026-11-27T10:00:00.000Z',
   receivedAt: '2026-11-27T10:00:00.000Z',

@@ -24,7 +24,12 @@ function MyPost({ post, question, space }: { post: Post; question?: Question; sp
       <article className="card my-post" aria-label={t(post.parentId ? 'myPosts.reply' : 'myPosts.comment')}>
         <p className="my-post__where">
           {space && question ? (
-            <Link href={`/s/${space.slug}/q/${question.id}`} lang={title.lang} className="card-heading-link">
+            <Link
+              href={`/s/${space.slug}/q/${question.id}`}
+              dir="auto"
+              lang={title.lang}
+              className="card-heading-link"
+            >
               {title.text}
             </Link>
           ) : (

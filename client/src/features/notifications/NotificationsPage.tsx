@@ -47,7 +47,7 @@ function NoticeItem({ notice, question, space }: { notice: Notice; question?: Qu
           {threadHref && (
             <>
               {' · '}
-              <Link href={threadHref} lang={title.lang}>
+              <Link href={threadHref} dir="auto" lang={title.lang}>
                 {title.text}
               </Link>
             </>
@@ -55,7 +55,10 @@ function NoticeItem({ notice, question, space }: { notice: Notice; question?: Qu
         </p>
         {reason && (
           <p className="notice__reason">
-            {t('notifications.reason')} <span lang={reason.lang}>{reason.text}</span>
+            {t('notifications.reason')}{' '}
+            <span dir="auto" lang={reason.lang}>
+              {reason.text}
+            </span>
           </p>
         )}
         <PlainText text={excerpt(post.body)} lang={post.lang} className="notice__body" />

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useDataSaver } from '../../settings/data-saver';
+import { AccountSection } from '../account/AccountSection';
 import { install, usePwa } from '../../pwa/pwa';
 import { useT } from '../../i18n/useT';
 import { useAnnounce } from '../../ui/Announcer';
@@ -57,6 +58,8 @@ export function SettingsPage() {
           </p>
         )}
       </section>
+
+      <AccountSection />
     </section>
   );
 }

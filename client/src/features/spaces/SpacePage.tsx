@@ -10,13 +10,14 @@ import { NotFound } from '../../ui/NotFound';
 import { phaseState } from './phases';
 import { StateTag } from './StateTag';
 import { OfflineAction } from './OfflineAction';
+import { moderates, useSession } from '../../session/SessionProvider';
 import './spaces.css';
 
 function QuestionLink({ space, question }: { space: Space; question: Question }) {
   const title = useLocalized(question.title, space.languages);
   return (
     <li>
-      <Link href={`/s/${space.slug}/q/${question.id}`} className="question-link" lang={title.lang}>
+      <Link href={`/s/${space.slug}/q/${question.id}`} className="question-link" dir="auto" lang={title.lang}>
         {title.text}
       </Link>
     </li>
@@ -39,7 +40,7 @@ function PhaseSection({
   return (
     <section className="phase" aria-labelledby={`phase-${phase.id}`}>
       <div className="phase__head">
-        <h3 id={`phase-${phase.id}`} lang={name.lang}>
+        <h3 id={`phase-${phase.id}`} dir="auto" lang={name.lang}>
           {name.text}
         </h3>
         <StateTag state={phaseState(phase, now)} />
@@ -63,6 +64,8 @@ function PhaseSection({
 
 function SpaceView({ space }: { space: Space }) {
   const t = useT();
+  const { me } = useSession();
+  const canReport = moderates(me, space.id) || me?.role === 'admin';
   const title = useLocalized(space.title, space.languages);
   const questions = useQuestions(space.id);
   const audience = useLocalized(space.audience, space.languages);
@@ -72,10 +75,17 @@ function SpaceView({ space }: { space: Space }) {
   return (
     <div className="stack space">
       <PageTitle title={title.text}>
-        <span lang={title.lang}>{title.text}</span>
+        <span dir="auto" lang={title.lang}>
+          {title.text}
+        </span>
       </PageTitle>
       <LocalizedBlock field={space.intro} spaceLanguages={space.languages} className="space__intro" />
       <OfflineAction space={space} />
+      {canReport && (
+        <p>
+          <Link href={`/s/${space.slug}/report`}>{t('report.link')}</Link>
+        </p>
+      )}
 
       <dl className="facts">
         {audience.text && (

@@ -15,13 +15,13 @@ function SpaceItem({ space, now }: { space: Space; now: Date }) {
   return (
     <li className="card space-card">
       <h2 className="space-card__title">
-        <Link href={`/s/${space.slug}`} lang={title.lang} className="card__link">
+        <Link href={`/s/${space.slug}`} dir="auto" lang={title.lang} className="card__link">
           {title.text}
         </Link>
       </h2>
       <StateTag state={spaceState(space, now)} />
       {audience.text && (
-        <p className="space-card__audience" lang={audience.lang}>
+        <p className="space-card__audience" dir="auto" lang={audience.lang}>
           {audience.text}
         </p>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { Link, useSearch } from 'wouter';
 import { FormattedDate } from 'react-intl';
-import type { Space } from '@parley/shared';
+import { ANONYMOUS_NAME, type Space } from '@parley/shared';
 import { useQuestion, useQuestionPosts, useSpaceBySlug } from '../../db/queries';
 import { useData } from '../../db/context';
 import { moderates, useSession } from '../../session/SessionProvider';
@@ -11,6 +11,8 @@ import { LocalizedBlock, useLocalized } from '../../ui/LocalizedText';
 import { Loading, PageTitle } from '../../ui/Page';
 import { NotFound } from '../../ui/NotFound';
 import { PlainText } from '../../ui/PlainText';
+import { BackChevron } from '../../ui/DirectionalIcon';
+import { LanguageFilter } from './LanguageFilter';
 import { PostStateBadge } from '../../ui/PostStateBadge';
 import { RepostButton } from '../../ui/RepostButton';
 import { useDraftList } from '../../drafts/use-draft';
@@ -18,6 +20,8 @@ import { postState, repostable as canRepost } from '../../posts/postState';
 import type { ComposerProps } from '../../ui/composer';
 import { buildThread, type ThreadNode } from './tree';
 import { FlagButton, HideButton } from './PostActions';
+import { PhaseClosedNotice, useQuestionPhase } from '../../phases/question-phase';
+import { AttachmentList, QueuedAttachments } from '../../attachments/AttachmentList';
 import './threads.css';
 
 function PostItem({
@@ -29,8 +33,11 @@ function PostItem({
   drafted,
   threadHref,
   space,
+  canPost,
 }: {
   space: Space;
+  /** False once the question's phase closed (or before it opens): read-only. */
+  canPost: boolean;
   node: ThreadNode;
   viewerId: string | null;
   Composer: ComponentType<ComposerProps>;
@@ -47,14 +54,16 @@ function PostItem({
   const own = viewerId !== null && post.authorId === viewerId;
   const isReply = post.parentId !== null;
   // Anonymous stays anonymous here, for moderators too: only the queue names the author.
-  const name = shownAuthorName(post, viewerId);
+  const shownName = shownAuthorName(post, viewerId);
+  // The server sends "Anonymous" to everyone but the author and moderators; each reader reads it in their language.
+  const name = post.anonymous && shownName === ANONYMOUS_NAME ? t('thread.anonymous') : shownName;
   const label = t(isReply ? 'thread.replyBy' : 'thread.commentBy', { name });
   const moderator = moderates(me, post.spaceId);
   return (
     <li className="thread__item">
       <article className={`post${own ? ' post--own' : ''}`} aria-label={label}>
         <header className="post__head">
-          <span className="post__author">
+          <span className="post__author" dir="auto">
             {post.onBehalfOf ? t('thread.onBehalfOf', { name: post.onBehalfOf }) : name}
           </span>
           {post.fromModerator && !post.onBehalfOf && (
@@ -71,6 +80,8 @@ function PostItem({
           )}
         </header>
         <PlainText text={post.body} lang={post.lang} className="post__body" />
+        <AttachmentList attachments={post.attachments} />
+        {own && <QueuedAttachments postId={post.id} />}
         {own && post.status !== 'approved' && <PostStateBadge post={post} />}
         <div className="post__actions">
           {repostable && <RepostButton post={post} threadHref={threadHref} />}
@@ -78,19 +89,21 @@ function PostItem({
           {post.status === 'approved' && viewerId !== null && !own && !moderator && (
             <FlagButton post={post} />
           )}
-          <button
-            type="button"
-            className="button button--quiet"
-            aria-expanded={replyingTo === post.id}
-            onClick={() => setReplyingTo(replyingTo === post.id ? null : post.id)}
-          >
-            {t('thread.reply')}
-          </button>
+          {canPost && (
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-expanded={replyingTo === post.id}
+              onClick={() => setReplyingTo(replyingTo === post.id ? null : post.id)}
+            >
+              {t('thread.reply')}
+            </button>
+          )}
           {drafted.has(post.id) && replyingTo !== post.id && (
             <span className="tag tag--draft">{t('thread.draftReply')}</span>
           )}
         </div>
-        {replyingTo === post.id && (
+        {canPost && replyingTo === post.id && (
           <Composer
             spaceId={post.spaceId}
             questionId={post.questionId}
@@ -113,6 +126,7 @@ function PostItem({
               drafted={drafted}
               threadHref={threadHref}
               space={space}
+              canPost={canPost}
             />
           ))}
         </ol>
@@ -136,6 +150,7 @@ function Thread({
   const question = useQuestion(questionId);
   const posts = useQuestionPosts(questionId);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
+  const [langFilter, setLangFilter] = useState<string | null>(null);
   const search = useSearch();
   const replyParam = new URLSearchParams(search).get('reply');
   const draftList = useDraftList();
@@ -160,28 +175,38 @@ function Thread({
   const threadHref = `/s/${space.slug}/q/${questionId}`;
   const title = useLocalized(question?.title, space.languages);
   const spaceTitle = useLocalized(space.title, space.languages);
+  const phase = useQuestionPhase(space, question ?? null);
   if (question === undefined || (question === null && connection === 'syncing')) return <Loading />;
   if (question === null || question.spaceId !== space.id) return <NotFound message={t('thread.notFound')} />;
-  const thread = posts ? buildThread(posts, me?.id ?? null) : undefined;
+  const fullThread = posts ? buildThread(posts, me?.id ?? null) : undefined;
+  const postLangs = [...new Set((fullThread ?? []).map((n) => n.post.lang))].sort();
+  // The filter keeps comments in the chosen language, each with its whole conversation of replies.
+  const thread = langFilter && fullThread ? fullThread.filter((n) => n.post.lang === langFilter) : fullThread;
   const count = thread ? countNodes(thread) : 0;
   return (
     <div className="stack thread">
       <p className="breadcrumb">
-        <Link href={`/s/${space.slug}`} lang={spaceTitle.lang}>
-          {spaceTitle.text}
+        <Link href={`/s/${space.slug}`}>
+          <BackChevron />{' '}
+          <span dir="auto" lang={spaceTitle.lang}>
+            {spaceTitle.text}
+          </span>
         </Link>
       </p>
       <PageTitle title={title.text}>
-        <span lang={title.lang}>{title.text}</span>
+        <span dir="auto" lang={title.lang}>
+          {title.text}
+        </span>
       </PageTitle>
       <LocalizedBlock field={question.body} spaceLanguages={space.languages} className="thread__question" />
 
       <section className="stack" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{t('thread.comments', { count })}</h2>
+        <LanguageFilter langs={postLangs} value={langFilter} onChange={setLangFilter} />
         {thread === undefined ? (
           <Loading />
         ) : thread.length === 0 ? (
-          <p className="empty">{t('thread.empty')}</p>
+          <p className="empty">{t(phase.state === 'open' ? 'thread.empty' : 'phase.noComments')}</p>
         ) : (
           <ol className="thread__list">
             {thread.map((node) => (
@@ -195,6 +220,7 @@ function Thread({
                 drafted={drafted}
                 threadHref={threadHref}
                 space={space}
+                canPost={phase.state === 'open'}
               />
             ))}
           </ol>
@@ -202,7 +228,8 @@ function Thread({
       </section>
 
       {/* One composer at a time: while a reply is being written, the new-comment one steps aside. */}
-      {replyingTo === null && (
+      {phase.state !== 'open' && <PhaseClosedNotice phase={phase} />}
+      {phase.state === 'open' && replyingTo === null && (
         <section className="stack" aria-labelledby="compose-heading" id="compose">
           <h2 id="compose-heading">{t('thread.addComment')}</h2>
           <Composer spaceId={space.id} questionId={question.id} parentId={null} />

@@ -21,6 +21,7 @@ function post(over: Partial<Post>): Post {
     moderationReasonTemplateId: null,
     onBehalfOf: null,
     fromModerator: false,
+    writtenBeforeClose: false,
     flags: [],
     createdAt: '2026-11-27T10:00:00.000Z',
     receivedAt: '2026-11-27T10:00:00.000Z',

@@ -1,0 +1,48 @@
+import * as tus from 'tus-js-client';
+
+export const UPLOAD_ENDPOINT = '/api/uploads';
+/** Pieces of 2 MB: a cut link loses at most one piece, and proxies with body limits pass them. */
+const CHUNK_BYTES = 2 * 1024 * 1024;
+
+export class UploadRefused extends Error {
+  constructor(readonly status: number) {
+    super(`upload refused (${status})`);
+  }
+}
+
+/**
+ * Sends one file with the tus protocol and resolves with the upload's id (the attachment id).
+ * tus-js-client keeps the upload's address in localStorage under the file's fingerprint, so after
+ * a dropped connection (it retries) or a closed app (we look the address up again) it asks the
+ * server how much arrived and goes on from there.
+ */
+export async function sendFile(file: File, onProgress: (fraction: number) => void): Promise<string> {
+  const upload = new tus.Upload(file, {
+    endpoint: UPLOAD_ENDPOINT,
+    chunkSize: CHUNK_BYTES,
+    retryDelays: [0, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000],
+    metadata: { filename: file.name, filetype: file.type },
+    storeFingerprintForResuming: true,
+    removeFingerprintOnSuccess: true,
+    onShouldRetry: (error) => {
+      const status = error.originalResponse?.getStatus() ?? 0;
+      // 4xx but 409/423 (offset mismatch, locked) means the server will not take this file.
+      return !(status >= 400 && status < 500 && status !== 409 && status !== 423);
+    },
+  });
+  const previous = await upload.findPreviousUploads();
+  if (previous[0]) upload.resumeFromPreviousUpload(previous[0]);
+  return new Promise<string>((resolve, reject) => {
+    upload.options.onProgress = (sent, total) => onProgress(total > 0 ? sent / total : 0);
+    upload.options.onSuccess = () => {
+      const id = (upload.url ?? '').split('/').pop() ?? '';
+      if (id) resolve(id);
+      else reject(new Error('the server gave the upload no address'));
+    };
+    upload.options.onError = (error) => {
+      const status = (error as tus.DetailedError).originalResponse?.getStatus() ?? 0;
+      reject(status >= 400 && status < 500 ? new UploadRefused(status) : error);
+    };
+    upload.start();
+  });
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "posts" ADD COLUMN "written_before_close" boolean DEFAULT false NOT NULL;

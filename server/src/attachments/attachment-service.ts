@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import type { AppContext } from '../app-context';
+import type { Viewer } from '../auth/viewer';
+import { AppError } from '../http/errors';
+import { findPost } from '../posts/post-repository';
+import { presentPost } from '../posts/present-post';
+import { uploadsDirOf } from './upload-config';
+import { findUpload, postIdsWithAttachment, type UploadRecord } from './upload-repository';
+
+/**
+ * A file is downloadable by whoever may read a post that carries it (the same rule as the post:
+ * a pending post's file reaches its author and the space's moderators only). A file no post
+ * carries yet is its uploader's alone. Everyone else gets 404, as if it did not exist.
+ */
+export async function attachmentForDownload(
+  ctx: AppContext,
+  viewer: Viewer,
+  id: string,
+): Promise<{ upload: UploadRecord & { mime: string }; path: string }> {
+  const notFound = new AppError(404, 'not_found', 'No such file.');
+  const upload = await findUpload(ctx.db, id);
+  if (!upload || upload.status !== 'complete' || upload.mime === null) throw notFound;
+  const postIds = await postIdsWithAttachment(ctx.db, id);
+  let allowed = postIds.length === 0 && viewer.user?.id === upload.ownerId;
+  for (const postId of postIds) {
+    if (allowed) break;
+    const post = await findPost(ctx.db, postId);
+    allowed = post !== null && !presentPost(post, viewer)._deleted;
+  }
+  if (!allowed) throw notFound;
+  return { upload: { ...upload, mime: upload.mime }, path: join(uploadsDirOf(ctx.config), upload.id) };
+}

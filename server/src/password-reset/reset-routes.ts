@@ -1,0 +1,27 @@
+import { PasswordResetConfirmBody, PasswordResetRequestBody } from '@parley/shared';
+import { Router } from 'express';
+import type { AppContext } from '../app-context';
+import { parseOr400 } from '../http/errors';
+import type { Mailer } from '../mail/mailer';
+import { confirmReset, requestReset } from './reset-service';
+
+export function passwordResetRoutes(ctx: AppContext, mailer: Mailer): Router {
+  const router = Router();
+
+  router.post('/', (req, res) => {
+    const body = parseOr400(PasswordResetRequestBody, req.body, 'invalid_body');
+    // 202 before the mail goes out: the timing says nothing about whether the account exists.
+    res.status(202).json({ accepted: true });
+    requestReset(ctx, mailer, body.email, `${req.protocol}://${req.get('host') ?? 'localhost'}`).catch(
+      (err: unknown) => console.error('[mail] password reset e-mail failed:', (err as Error).message),
+    );
+  });
+
+  router.post('/confirm', async (req, res) => {
+    const body = parseOr400(PasswordResetConfirmBody, req.body, 'invalid_body');
+    await confirmReset(ctx, body);
+    res.status(204).end();
+  });
+
+  return router;
+}

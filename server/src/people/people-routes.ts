@@ -1,0 +1,32 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../app-context';
+import { clearSessionCookie, viewerOf } from '../auth/request-session';
+import { parseOr400 } from '../http/errors';
+import { deleteMyAccount, exportMyData } from './people-service';
+
+const DeleteBody = z.object({ password: z.string().min(1).max(200) });
+
+/** A person's own data: download it all, or delete the account. */
+export function peopleRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/me/export', async (req, res) => {
+    const data = await exportMyData(ctx, await viewerOf(ctx, req));
+    res
+      .set({
+        'Cache-Control': 'no-store',
+        'Content-Disposition': 'attachment; filename="parley-my-data.json"',
+      })
+      .json(data);
+  });
+
+  router.delete('/me', async (req, res) => {
+    const body = parseOr400(DeleteBody, req.body, 'invalid_body');
+    const result = await deleteMyAccount(ctx, await viewerOf(ctx, req), body.password);
+    clearSessionCookie(ctx.config, req, res);
+    res.json(result);
+  });
+
+  return router;
+}

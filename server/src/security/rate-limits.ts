@@ -1,0 +1,82 @@
+import { Router, type Request, type RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { AppContext } from '../app-context';
+import { viewerOf } from '../auth/request-session';
+import { AppError } from '../http/errors';
+
+/**
+ * Request rate limits, counted per server instance in memory (express-rate-limit's MemoryStore).
+ *
+ * Why memory and not PostgreSQL: the PostgreSQL stores for express-rate-limit are small
+ * single-maintainer packages; a well-kept store would be Redis, which Parley does not run. The
+ * limit that must hold across instances — failed sign-ins per e-mail and per IP — is already
+ * counted in PostgreSQL (auth-service THROTTLE). These limits are the coarse outer fence against
+ * floods, and N instances behind a balancer allow at most N times the figures below.
+ */
+export const RATE_LIMITS = {
+  windowMs: 60_000,
+  /** Sign-in, sign-up, password reset, log-out-everywhere, account deletion: per IP address. */
+  authPerIp: 60,
+  /** Any write (POST/PUT/PATCH/DELETE) under /api: per IP address (a shared NAT hides many people). */
+  writesPerIp: 1_200,
+  /** Any write by one signed-in account, whatever its IP. */
+  writesPerAccount: 600,
+} as const;
+
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const AUTH_PATHS = new Set([
+  '/auth/login',
+  '/auth/register',
+  '/auth/logout-all',
+  '/auth/password-reset',
+  '/auth/password-reset/confirm',
+  '/me',
+]);
+
+const tooMany = (what: string): RequestHandler => {
+  return (_req, res, next) => {
+    const retry = res.getHeader('Retry-After');
+    next(
+      new AppError(429, 'rate_limited', `Too many ${what}. Try again in a minute.`, {
+        ...(retry !== undefined ? { 'Retry-After': String(retry) } : {}),
+      }),
+    );
+  };
+};
+
+const ipKey = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
+
+/** The limiters, in the order they apply; `scale` multiplies every limit, 0 turns them off. */
+export function rateLimits(ctx: AppContext, scale = 1): Router {
+  const router = Router();
+  if (scale === 0) return router;
+  const limit = (n: number) => Math.max(1, Math.round(n * scale));
+  const common = {
+    windowMs: RATE_LIMITS.windowMs,
+    standardHeaders: 'draft-8' as const,
+    legacyHeaders: false,
+  };
+  const auth = rateLimit({
+    ...common,
+    limit: limit(RATE_LIMITS.authPerIp),
+    skip: (req) => !(WRITE.has(req.method) && AUTH_PATHS.has(req.path)),
+    keyGenerator: (req) => `auth:${ipKey(req)}`,
+    handler: (req, res, next) => tooMany('sign-in attempts')(req, res, next),
+  });
+  const writesByIp = rateLimit({
+    ...common,
+    limit: limit(RATE_LIMITS.writesPerIp),
+    skip: (req) => !WRITE.has(req.method),
+    keyGenerator: (req) => `ip:${ipKey(req)}`,
+    handler: (req, res, next) => tooMany('requests from this address')(req, res, next),
+  });
+  const writesByAccount = rateLimit({
+    ...common,
+    limit: limit(RATE_LIMITS.writesPerAccount),
+    // Anonymous writes are refused later anyway (401); the per-IP limit covers them.
+    skip: async (req) => !WRITE.has(req.method) || !(await viewerOf(ctx, req)).user,
+    keyGenerator: async (req) => `user:${(await viewerOf(ctx, req)).user!.id}`,
+    handler: (req, res, next) => tooMany('changes from this account')(req, res, next),
+  });
+  return router.use(auth, writesByIp, writesByAccount);
+}
