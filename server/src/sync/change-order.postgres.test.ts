@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADVISORY_NAMESPACE } from '../db/locks';
 import { uuidv7 } from '../db/uuid';
 import {
+  drainPosts,
   makeSpace,
   makeUser,
   newPost,
@@ -31,17 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-type Checkpoint = { seq: number; scope: string } | null;
-
-async function drain(checkpoint: Checkpoint, limit = 2) {
-  const ids: string[] = [];
-  for (;;) {
-    const page = await pullPage(moderator.client, 'posts', checkpoint, limit);
-    if (page.documents.length === 0) return { ids, checkpoint };
-    ids.push(...page.documents.map((d) => d.id));
-    checkpoint = page.checkpoint;
-  }
-}
+const drain = (checkpoint: Parameters<typeof drainPosts>[1], limit?: number) =>
+  drainPosts(moderator.client, checkpoint, limit);
 
 describe('the change order never skips a row (real PostgreSQL)', () => {
   it('a transaction that commits late with a lower seq is not skipped (raw PostgreSQL client)', async () => {

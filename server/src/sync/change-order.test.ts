@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  drainPosts,
   makeSpace,
   makeUser,
   newPost,
@@ -21,18 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-type Checkpoint = { seq: number; scope: string } | null;
-
-/** Pulls in small pages from a checkpoint until nothing is new; returns the ids in order. */
-async function drain(checkpoint: Checkpoint, limit = 2) {
-  const ids: string[] = [];
-  for (;;) {
-    const page = await pullPage(moderator.client, 'posts', checkpoint, limit);
-    if (page.documents.length === 0) return { ids, checkpoint };
-    ids.push(...page.documents.map((d) => d.id));
-    checkpoint = page.checkpoint;
-  }
-}
+const drain = (checkpoint: Parameters<typeof drainPosts>[1], limit?: number) =>
+  drainPosts(moderator.client, checkpoint, limit);
 
 describe('the change order never skips a row', () => {
   it('concurrent pushes interleaved with pulls: every row arrives exactly once', async () => {

@@ -210,3 +210,18 @@ export function pushEcho<T = unknown[]>(client: TestClient, collection: Collecti
     headers: { 'x-parley-echo': 'stored' },
   });
 }
+
+/** Pulls posts in small pages from a checkpoint until nothing is new; returns the ids in order. */
+export async function drainPosts(
+  client: TestClient,
+  checkpoint: { seq: number; scope: string } | null,
+  limit = 2,
+) {
+  const ids: string[] = [];
+  for (;;) {
+    const page = await pullPage(client, 'posts', checkpoint, limit);
+    if (page.documents.length === 0) return { ids, checkpoint };
+    ids.push(...page.documents.map((d) => d.id));
+    checkpoint = page.checkpoint;
+  }
+}
