@@ -1,4 +1,3 @@
-import './zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { startPwa } from './pwa/pwa';
 import { App } from './app/App';

@@ -4,8 +4,8 @@
  *
  *   full:    3G: cold sync of 10,000 posts, incremental, outbox; 2G: cold sync of 1,000 posts;
  *            pull latency at 10k/100k/1M rows; client bundle and Lighthouse. About 15 minutes.
- *   --quick: 3G only, 1,000 posts, the peer's idle-device cases tuned only, pull latency at
- *            1k/10k, no Lighthouse. Under two minutes.
+ *   --quick: 3G only, 1,000 posts, the peer tuned only (the stronger of its two variants),
+ *            pull latency at 1k/10k, no Lighthouse. Under two minutes.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -13,15 +13,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clientFirstScreen, ensureClientBuild } from './cases/client';
 import { coldSync } from './cases/cold-sync';
-import type { CaseResult, LinkBench, PeerVariant } from './cases/context';
+import { PEER_VARIANTS, type CaseResult, type LinkBench, type PeerVariant } from './cases/context';
 import { incremental } from './cases/incremental';
 import { outbox } from './cases/outbox';
 import { pullLatency } from './cases/pull-latency';
 import { makeCorpus } from './corpus';
 import { PROFILES, type LinkProfile } from './link/profiles';
 import { startLinkProxy } from './link/proxy';
-import { startParleyServer } from './parley/server';
-import { startPeerServer } from './peer/server';
+import { startParleyServer, type ParleyServer } from './parley/server';
+import { startPeerServer, type PeerServer } from './peer/server';
 import { checkTargets, toMarkdown, type BenchResults, type LinkedCase } from './report';
 
 const quick = process.argv.includes('--quick');
@@ -32,6 +32,8 @@ interface Plan {
   /** Posts already on the device in the idle-device cases. */
   idlePosts: number;
   samples: number;
+  /** Peer variants measured in the cold sync (both in a full run). */
+  coldVariants: readonly PeerVariant[];
   idleVariants: readonly PeerVariant[];
   cold2g: number | null;
   pullSizes: number[];
@@ -44,6 +46,7 @@ const plan: Plan = quick
       coldPosts: 1_000,
       idlePosts: 100,
       samples: 3,
+      coldVariants: ['tuned'],
       idleVariants: ['tuned'],
       cold2g: null,
       pullSizes: [1_000, 10_000],
@@ -54,6 +57,7 @@ const plan: Plan = quick
       coldPosts: 10_000,
       idlePosts: 1_000,
       samples: 5,
+      coldVariants: PEER_VARIANTS,
       idleVariants: ['shipped', 'tuned'],
       cold2g: 1_000,
       pullSizes: [10_000, 100_000, 1_000_000],
@@ -79,6 +83,12 @@ async function withLink<T>(
   }
 }
 
+/** A server whose stop() may be called again (on the way out after an error): it stops once. */
+function stopsOnce<T extends { stop: () => Promise<void> }>(server: T): T {
+  let stopped: Promise<void> | undefined;
+  return { ...server, stop: () => (stopped ??= server.stop()) };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
@@ -93,18 +103,33 @@ async function main(): Promise<void> {
 
   await ensureClientBuild();
   const main3g = PROFILES['3g'];
-  const parley = await startParleyServer('parley_bench_link');
-  const peer = await startPeerServer();
-  // Interrupted (Ctrl-C, a time limit): stop both servers and drop the bench database anyway.
+  // The servers start side by side (each waits mostly on its own process): the one behind the
+  // link, the peer, and for the pull latency one fresh server per table size.
+  const starts = await Promise.allSettled([
+    startParleyServer('parley_bench_link'),
+    startPeerServer(),
+    ...plan.pullSizes.map((n) => startParleyServer(`parley_bench_scale_${n}`)),
+  ]);
+  const servers = starts.map((s) => (s.status === 'fulfilled' ? stopsOnce(s.value) : null));
+  const stopAll = () => Promise.allSettled(servers.map((s) => (s ? s.stop() : Promise.resolve())));
+  const failed = starts.find((s) => s.status === 'rejected');
+  if (failed) {
+    await stopAll();
+    throw failed.reason;
+  }
+  const parley = servers[0] as ParleyServer;
+  const peer = servers[1] as PeerServer;
+  const scales = servers.slice(2) as ParleyServer[];
+  // Interrupted (Ctrl-C, a time limit): stop the servers and drop the bench databases anyway.
   const interrupted = (signal: NodeJS.Signals) => {
     console.error(`${signal}: stopping the servers`);
-    void Promise.allSettled([parley.stop(), peer.stop()]).then(() => process.exit(130));
+    void stopAll().then(() => process.exit(130));
   };
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     await withLink({ parley, peer }, main3g, async (b) => {
       await step(main3g.name, `cold sync of ${plan.coldPosts} posts`, () =>
-        coldSync(b, makeCorpus(plan.coldPosts)),
+        coldSync(b, makeCorpus(plan.coldPosts), plan.coldVariants),
       );
       await step(main3g.name, 'one new post on an idle device', () =>
         incremental(b, makeCorpus(plan.idlePosts), plan.samples, plan.idleVariants),
@@ -117,15 +142,16 @@ async function main(): Promise<void> {
         step(PROFILES['2g'].name, `cold sync of ${n} posts`, () => coldSync(b, makeCorpus(n))),
       );
     }
-    await step(null, 'client first screen', () => clientFirstScreen(plan.lighthouse ? parley.url : null));
+    await step(null, 'client first screen', () => clientFirstScreen(parley.url, plan.lighthouse));
+    // The link's servers are stopped first: the pull latency has the machine to itself.
+    await Promise.all([parley.stop(), peer.stop()]);
+    await step(null, `pull latency at ${plan.pullSizes.join(', ')} posts`, () =>
+      pullLatency(scales, makeCorpus(plan.pullSizes[0]!), plan.pullSizes, plan.pullSamples),
+    );
   } finally {
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
-    await parley.stop();
-    await peer.stop();
+    await stopAll();
   }
-  await step(null, `pull latency at ${plan.pullSizes.join(', ')} posts`, () =>
-    pullLatency(makeCorpus(plan.pullSizes[0]!), plan.pullSizes, plan.pullSamples),
-  );
 
   const results: BenchResults = {
     link: { ...main3g, emulation: 'user-space shaping TCP proxy on loopback (e2e/bench/link/proxy.ts)' },

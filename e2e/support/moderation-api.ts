@@ -29,6 +29,7 @@ export async function pushPosts(
   email: string,
   question: Question,
   bodies: string[],
+  lang = 'en',
 ): Promise<string[]> {
   const cookie = await apiSignIn(baseURL, email);
   const docs: Post[] = bodies.map((body) => ({
@@ -39,7 +40,7 @@ export async function pushPosts(
     authorId: null,
     authorName: '',
     anonymous: false,
-    lang: 'en',
+    lang,
     body,
     attachments: [],
     status: 'pending',

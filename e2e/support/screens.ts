@@ -52,6 +52,19 @@ export const SCREENS: Screen[] = [
   { name: 'moderation-log', signedIn: true, open: at('/moderate/log') },
   { name: 'moderation-email', signedIn: true, open: at('/moderate/email') },
   { name: 'moderation-team', signedIn: true, open: at('/moderate/team') },
+  { name: 'organiser-new', signedIn: true, open: at('/organise/new') },
+  {
+    // Saved empty: each field says what is wrong, in the UI language.
+    name: 'organiser-new-problems',
+    signedIn: true,
+    open: async (page) => {
+      await at('/organise/new')(page);
+      await page.getByRole('main').locator('button[type="submit"]').click();
+      await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+    },
+  },
+  { name: 'organiser-edit', signedIn: true, open: at(`/organise/${DEMO_SPACE}`) },
+  { name: 'organiser-questions', signedIn: true, open: at(`/organise/${DEMO_SPACE}/questions`) },
 ];
 
 /** Signs the device in without the form, whatever language the UI is in. */

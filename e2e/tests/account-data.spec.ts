@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '../support/fixtures';
-import { DEMO, DEMO_PASSWORD, openFirstQuestion, signIn } from '../support/journeys';
-import { shot } from '../support/moderation-api';
+import type { Space } from '@parley/shared';
+import { DEMO, DEMO_PASSWORD, DEMO_SPACE, openFirstQuestion, signIn } from '../support/journeys';
+import { apiGet, publicBodies, shot } from '../support/moderation-api';
+import { apiSignIn } from '../support/server-api';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -26,6 +28,24 @@ test('download my data, then delete my account; the password is asked and checke
   const data = JSON.parse(readFileSync(file, 'utf8')) as { account: { email: string }; posts: unknown[] };
   expect(data.account.email).toBe(DEMO.ben);
   expect(Array.isArray(data.posts)).toBe(true);
+
+  // Decision e-mails: off by default, kept on the account (a reload asks the server again).
+  const emails = account.getByRole('checkbox', { name: 'E-mail me when a moderator decides on my posts' });
+  await expect(emails).not.toBeChecked();
+  await emails.check();
+  await expect(page.getByText('Decision e-mails are on.')).toBeAttached();
+  await page.reload();
+  await expect(emails).toBeChecked();
+  const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as unknown;
+  expect(me).toMatchObject({ notifyByEmail: true });
+
+  // The demo space keeps posts: said in plain words, and no choice is offered.
+  await expect(
+    account.getByText(/your posts stay in their discussions, shown as “Former participant”/),
+  ).toBeVisible();
+  await expect(account.getByRole('group', { name: 'Your posts in spaces that let you choose' })).toHaveCount(
+    0,
+  );
 
   await account.getByLabel('Your password, to confirm').fill('not my password');
   await account.getByRole('button', { name: 'Delete my account' }).click();
@@ -84,4 +104,42 @@ test('signing out on a shared phone can wipe drafts too; by default drafts stay'
   await expect(draftCount).toHaveCount(0);
   await page.goto('/drafts');
   await expect(page.getByText('a half-written thought')).toHaveCount(0);
+});
+
+// Last in this file: it changes the demo space's policy and deletes Ana.
+test('where the space lets the author choose, deleting the account can remove their posts for everyone', async ({
+  newDevice,
+}) => {
+  const anasPost = /^En nuestra ciudad, el ayuntamiento/;
+  expect((await publicBodies(server.url)).some((b) => anasPost.test(b))).toBe(true);
+  // An administrator sets the demo space to "author chooses" (as the organiser's device would push it).
+  const admin = await apiSignIn(server.url, DEMO.admin);
+  const spaces = await apiGet<{ documents: Space[] }>(server.url, '/api/sync/spaces/pull?limit=100', admin);
+  const space = spaces.documents.find((s) => s.slug === DEMO_SPACE)!;
+  const pushed = await fetch(`${server.url}/api/sync/spaces/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: admin },
+    body: JSON.stringify([
+      { assumedMasterState: space, newDocumentState: { ...space, deletionPolicy: 'author-chooses' } },
+    ]),
+  });
+  expect(await pushed.json()).toEqual([]);
+
+  const { page } = await newDevice(server.url);
+  await signIn(page, DEMO.ana);
+  await page.goto('/settings');
+  const account = page.getByRole('region', { name: 'Your account' });
+  await expect(account.getByText(/, you choose below\./)).toBeVisible();
+  const choice = account.getByRole('group', { name: 'Your posts in spaces that let you choose' });
+  await expect(choice.getByRole('radio', { name: /^Keep them/ })).toBeChecked();
+  await choice.getByRole('radio', { name: 'Remove them' }).check();
+  await shot(page, 'delete-account-choice');
+  await account.getByLabel('Your password, to confirm').fill(DEMO_PASSWORD);
+  await account.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+
+  // Gone for every reader; other people's posts stay.
+  const after = await publicBodies(server.url);
+  expect(after.some((b) => anasPost.test(b))).toBe(false);
+  expect(after.some((b) => b.startsWith('That matches what we saw'))).toBe(true);
 });

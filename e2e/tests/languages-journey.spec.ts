@@ -95,6 +95,6 @@ test('journey 3: a participant switches to Russian, then Arabic (RTL), reads the
   await expect(french.page.locator('html')).toHaveAttribute('lang', 'fr');
   await french.page.getByRole('main').locator(`a[href^="/s/${DEMO_SPACE}/q/"]`).first().click();
   await expect(
-    french.page.getByRole('article', { name: 'Commentaire de Anonyme' }).filter({ hasText: text }),
+    french.page.getByRole('article', { name: "Commentaire d'Anonyme" }).filter({ hasText: text }),
   ).toBeVisible();
 });

@@ -13,7 +13,7 @@ async function main() {
   const release = config.databaseUrl ? () => undefined : claimDataDir(config.dataDir, 'the Parley server');
   const db = await openDatabase(
     config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl }
+      ? { kind: 'postgres', url: config.databaseUrl, poolMax: config.databasePoolMax }
       : { kind: 'pglite', dataDir: config.dataDir },
   );
   // Several instances share one PostgreSQL: LISTEN/NOTIFY carries change notices between them.

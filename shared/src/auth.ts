@@ -25,12 +25,33 @@ export const Me = z.object({
   globalModerator: z.boolean(),
   /** Ids of the spaces this user moderates as a regional moderator. */
   moderatorOf: z.array(Id),
+  /**
+   * E-mail me when a moderator decides on one of my posts. Optional only so a viewer cached on a
+   * device before this preference existed still reads; the server always sends it.
+   */
+  notifyByEmail: z.boolean().optional(),
 });
 export type Me = z.infer<typeof Me>;
 
-/** `PATCH /api/auth/me`: the account's preferences; today the UI language, remembered across devices. */
-export const UpdateMeBody = z.object({ lang: LangCode }).strict();
+/**
+ * `PATCH /api/auth/me`: the account's preferences, each optional (at least one): the UI language,
+ * remembered across devices, and whether moderation decisions on one's posts are e-mailed.
+ */
+export const UpdateMeBody = z
+  .object({ lang: LangCode.optional(), notifyByEmail: z.boolean().optional() })
+  .strict()
+  .refine((b) => b.lang !== undefined || b.notifyByEmail !== undefined, 'nothing to change');
 export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
+
+/**
+ * `DELETE /api/me`: delete the account, the password confirming it. `removePosts` is the person's
+ * choice for spaces whose deletion policy is `author-chooses`; other spaces' policies decide alone.
+ */
+export const DeleteAccountBody = z.object({
+  password: z.string().min(1).max(200),
+  removePosts: z.boolean().default(false),
+});
+export type DeleteAccountBody = z.infer<typeof DeleteAccountBody>;
 
 /** `POST/DELETE /api/spaces/:slug/moderators`: the account to make (or stop being) a regional moderator. */
 export const ModeratorBody = z.object({ email: Email });

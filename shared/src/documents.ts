@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { Email, Id, LangCode, Localized, Timestamp } from './primitives';
-
-export const MAX_POST_CHARS = 10_000;
+import { Email, Id, LangCode, Localized, TimeZone, Timestamp } from './primitives';
+import { MAX_POST_CHARS } from './constants';
 
 export const ModeratorLevel = z.enum(['global', 'regional']);
 
@@ -10,6 +9,11 @@ export const Phase = z.object({
   name: Localized(200),
   opensAt: Timestamp,
   closesAt: Timestamp,
+  /**
+   * The zone the organiser entered the dates in (the instants above are absolute); added after
+   * v0, so a phase stored without one is in UTC.
+   */
+  timeZone: TimeZone.default('UTC'),
 });
 export type Phase = z.infer<typeof Phase>;
 
@@ -29,6 +33,37 @@ export const ReasonTemplate = z.object({
 });
 export type ReasonTemplate = z.infer<typeof ReasonTemplate>;
 
+export const Attachment = z.object({
+  id: Id,
+  name: z.string().min(1).max(255),
+  size: z.number().int().min(0),
+  mime: z.string().max(255),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+/**
+ * The written summary a moderator pins at the top of a space, one version per language of the
+ * space (the default one at least). Set by the server only (PUT /api/moderation/…/announcement).
+ */
+export const Announcement = z.object({
+  text: Localized(20_000),
+  publishedAt: Timestamp,
+  /** Display name of the moderator or administrator who published it. */
+  byName: z.string().max(80),
+});
+export type Announcement = z.infer<typeof Announcement>;
+
+/** What a moderator sends to publish an announcement: its text per language of the space. */
+export const AnnouncementBody = z.object({ text: Localized(20_000) });
+export type AnnouncementBody = z.infer<typeof AnnouncementBody>;
+
+/** What an administrator sends to attach a finished upload to a space as one of its documents. */
+export const SpaceDocumentBody = z.object({ uploadId: Id });
+export type SpaceDocumentBody = z.infer<typeof SpaceDocumentBody>;
+
+export const DeletionPolicy = z.enum(['keep', 'remove', 'author-chooses']);
+export type DeletionPolicy = z.infer<typeof DeletionPolicy>;
+
 export const Space = z.object({
   id: Id,
   slug: z
@@ -46,6 +81,18 @@ export const Space = z.object({
   moderators: z.array(SpaceModerator),
   /** Rejection reasons moderators pick from (added after v0: absent means none). */
   reasonTemplates: z.array(ReasonTemplate).max(50).default([]),
+  /**
+   * Concept note, guidance…: files attached to the space by an administrator, public, kept
+   * offline with the space. Set by the server only (added after v0: absent means none).
+   */
+  documents: z.array(Attachment).max(50).default([]),
+  /** The pinned announcement, set by the server only (added after v0: absent means none). */
+  announcement: Announcement.nullable().default(null),
+  /**
+   * What deleting an account does to its posts in this space (added after v0: absent means keep):
+   * keep them as "Former participant", remove them, or let the person choose.
+   */
+  deletionPolicy: DeletionPolicy.default('keep'),
   updatedAt: Timestamp.nullable(),
 });
 export type Space = z.infer<typeof Space>;
@@ -63,13 +110,6 @@ export type Question = z.infer<typeof Question>;
 
 export const PostStatus = z.enum(['pending', 'approved', 'rejected', 'hidden', 'withdrawn']);
 export type PostStatus = z.infer<typeof PostStatus>;
-
-export const Attachment = z.object({
-  id: Id,
-  name: z.string().min(1).max(255),
-  size: z.number().int().min(0),
-  mime: z.string().max(255),
-});
 
 /** Why the server, not a moderator, refused a post (machine-readable, translated on the device). */
 export const Refusal = z.object({ code: z.string().max(64), message: z.string().max(500) });
@@ -159,8 +199,3 @@ export const TRANSITIONS: Record<Decision, { from: readonly PostStatus[]; to: Po
   restore: { from: ['hidden'], to: 'approved' },
   dismissFlags: { from: ['approved'], to: 'approved' },
 };
-
-/** reasonTemplateId of the rows the server writes itself for posts published at once. */
-export const AUTO_REASONS = { onBehalf: 'auto:on-behalf', ownPost: 'auto:own-post' } as const;
-
-export const ANONYMOUS_NAME = 'Anonymous';

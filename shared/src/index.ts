@@ -1,3 +1,4 @@
+export * from './constants';
 export * from './primitives';
 export * from './documents';
 export * from './sync';

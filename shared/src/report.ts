@@ -1,4 +1,5 @@
-import { ANONYMOUS_NAME, type Post, type Question, type Space } from './documents';
+import { ANONYMOUS_NAME } from './constants';
+import type { Post, Question, Space } from './documents';
 
 /**
  * The summary report of a space (or one of its phases): per question, the approved contributions

@@ -21,7 +21,15 @@ export interface HttpOptions {
   fetch?: typeof fetch;
   /** Extra request headers (the replication's push asks for its stored rows back). */
   headers?: Record<string, string>;
+  /** Give up after this long (default 60 s), so a connection that never answers can't stall sync. */
+  timeoutMs?: number;
 }
+
+/**
+ * Long enough for a 1,000-post pull page on 2G; a half-open connection (a phone that changed
+ * cell, a proxy that died) otherwise keeps a replication waiting forever.
+ */
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 async function errorFrom(response: Response): Promise<ApiError> {
   try {
@@ -34,15 +42,16 @@ async function errorFrom(response: Response): Promise<ApiError> {
 }
 
 export async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   options: HttpOptions = {},
 ): Promise<T> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  let response: Response;
+  // One deadline for the headers and the body: a response can also stall half-way.
+  const signal = AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS);
   try {
-    response = await doFetch(`${options.baseUrl ?? ''}${path}`, {
+    const response = await doFetch(`${options.baseUrl ?? ''}${path}`, {
       method,
       credentials: 'same-origin',
       headers: {
@@ -52,11 +61,13 @@ export async function request<T>(
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
+      signal,
     });
+    if (!response.ok) throw await errorFrom(response);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     throw new ApiError(0, 'network', error instanceof Error ? error.message : 'network error');
   }
-  if (!response.ok) throw await errorFrom(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
 }

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { SessionProvider, useSession, isModerator } from '../session/SessionProvider';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { AnnouncerProvider } from '../ui/Announcer';
+import { AccountLanguageSync } from '../i18n/AccountLanguageSync';
 import { DataProvider } from './DataProvider';
 import { Layout } from './Layout';
 import { PostStateAnnouncer } from './PostStateAnnouncer';
@@ -11,9 +12,15 @@ function WithViewer() {
   const { me, signedOutId } = useSession();
   return (
     <I18nProvider accountLang={me?.lang ?? null}>
-      <DataProvider viewerId={me?.id ?? null} moderator={isModerator(me)} signedOutId={signedOutId}>
+      <DataProvider
+        viewerId={me?.id ?? null}
+        moderator={isModerator(me)}
+        admin={me?.role === 'admin'}
+        signedOutId={signedOutId}
+      >
         <AnnouncerProvider>
           <PostStateAnnouncer />
+          <AccountLanguageSync />
           <Layout>
             <Routes />
           </Layout>

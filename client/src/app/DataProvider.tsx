@@ -22,11 +22,14 @@ const browserOnline = () => typeof navigator === 'undefined' || navigator.onLine
 export function DataProvider({
   viewerId,
   moderator,
+  admin = false,
   signedOutId,
   children,
 }: {
   viewerId: string | null;
   moderator: boolean;
+  /** Administrators push the spaces and questions they edit (the organiser screens). */
+  admin?: boolean;
   /** The user who just signed out on purpose (their data is deleted), else null. */
   signedOutId: string | null;
   children: ReactNode;
@@ -59,7 +62,7 @@ export function DataProvider({
         return;
       }
       if (cancelled) return; // the cleanup queued behind this step closes it
-      sync = startSync(db, { moderator, dataSaver });
+      sync = startSync(db, { moderator, admin, dataSaver });
       const opened = db;
       const actions = sync;
       const subscription = sync.state$.subscribe((connection: Connection) =>
@@ -83,7 +86,7 @@ export function DataProvider({
       });
     };
     // Data saver changes the pull batch size: the replication restarts with it.
-  }, [viewerId, moderator, dataSaver]);
+  }, [viewerId, moderator, admin, dataSaver]);
 
   return <DataContext.Provider value={value}>{children}</DataContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../i18n/useT';
 import { Nav } from './Nav';
@@ -6,15 +6,18 @@ import { SyncIndicator } from './SyncIndicator';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { AttachmentUploads } from '../attachments/AttachmentUploads';
 import { QuickExit } from '../features/quick-exit/QuickExit';
+import { useTallHeader } from './use-tall-header';
 
 export function Layout({ children }: { children: ReactNode }) {
   const t = useT();
+  const header = useRef<HTMLElement>(null);
+  const tall = useTallHeader(header);
   return (
     <>
       <a className="skip-link" href="#main">
         {t('layout.skip')}
       </a>
-      <header className="header">
+      <header ref={header} className={tall ? 'header header--scrolls' : 'header'}>
         <Nav
           brand={
             <Link href="/" className="brand">

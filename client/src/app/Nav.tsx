@@ -7,6 +7,7 @@ import { useNotifications } from '../notifications/useNotifications';
 import { useT } from '../i18n/useT';
 import { LanguageMenu } from '../i18n/LanguageMenu';
 import { SignOutButton } from '../features/account/SignOutButton';
+import { NavIcon, type NavIconName } from './nav-icons';
 
 function NavLink({ href, children, label }: { href: string; children: ReactNode; label?: string }) {
   const [location] = useLocation();
@@ -18,20 +19,48 @@ function NavLink({ href, children, label }: { href: string; children: ReactNode;
   );
 }
 
+/** A section of the app: an icon, and its name (visible from tablet width; always its accessible name). */
+function SectionLink({
+  href,
+  icon,
+  text,
+  label,
+  count,
+  countTestId,
+}: {
+  href: string;
+  icon: NavIconName;
+  text: string;
+  label?: string;
+  count?: number;
+  countTestId?: string;
+}) {
+  return (
+    <NavLink href={href} label={label}>
+      <NavIcon name={icon} />
+      <span className="nav__text">{text}</span>
+      {count !== undefined && count > 0 && (
+        <span className="nav__count" aria-hidden="true" data-testid={countTestId}>
+          {count}
+        </span>
+      )}
+    </NavLink>
+  );
+}
+
 function ModerationLink() {
   const t = useT();
   const { me } = useSession();
   const pending = usePendingPosts(true);
   const count = pending?.filter((p) => moderates(me, p.spaceId)).length ?? 0;
   return (
-    <NavLink href="/moderate" label={count > 0 ? t('nav.moderationPending', { count }) : t('nav.moderation')}>
-      {t('nav.moderation')}
-      {count > 0 && (
-        <span className="nav__count" aria-hidden="true">
-          {count}
-        </span>
-      )}
-    </NavLink>
+    <SectionLink
+      href="/moderate"
+      icon="moderation"
+      text={t('nav.moderation')}
+      label={count > 0 ? t('nav.moderationPending', { count }) : undefined}
+      count={count}
+    />
   );
 }
 
@@ -44,12 +73,7 @@ function NotificationsLink() {
       href="/notifications"
       label={unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}
     >
-      <svg className="nav__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
-        <path
-          fill="currentColor"
-          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"
-        />
-      </svg>
+      <NavIcon name="bell" />
       {unread > 0 && (
         <span className="nav__count" aria-hidden="true" data-testid="notifications-count">
           {unread}
@@ -63,20 +87,21 @@ function DraftsLink() {
   const t = useT();
   const count = useDraftList()?.length ?? 0;
   return (
-    <NavLink href="/drafts" label={count > 0 ? t('nav.draftsCount', { count }) : t('nav.drafts')}>
-      {t('nav.drafts')}
-      {count > 0 && (
-        <span className="nav__count" aria-hidden="true" data-testid="drafts-count">
-          {count}
-        </span>
-      )}
-    </NavLink>
+    <SectionLink
+      href="/drafts"
+      icon="drafts"
+      text={t('nav.drafts')}
+      label={count > 0 ? t('nav.draftsCount', { count }) : undefined}
+      count={count}
+      countTestId="drafts-count"
+    />
   );
 }
 
 /**
- * The one navigation landmark. First row: the brand, the sync state and the account action;
- * second row: the sections (so that three sections fit a 320 px screen without wrapping).
+ * The one navigation landmark, two rows that each fit 320 px in every UI language. First row: the
+ * brand, the sync state and the account's language, notices and sign-out; second row: the
+ * sections, as icons on a phone (their names are the accessible names, shown from 48rem).
  */
 export function Nav({ brand, status }: { brand: ReactNode; status: ReactNode }) {
   const t = useT();
@@ -94,11 +119,11 @@ export function Nav({ brand, status }: { brand: ReactNode; status: ReactNode }) 
       </div>
       <ul className="nav__list">
         <li>
-          <NavLink href="/">{t('nav.spaces')}</NavLink>
+          <SectionLink href="/" icon="spaces" text={t('nav.spaces')} />
         </li>
         {me && (
           <li>
-            <NavLink href="/me/posts">{t('nav.myPosts')}</NavLink>
+            <SectionLink href="/me/posts" icon="myPosts" text={t('nav.myPosts')} />
           </li>
         )}
         <li>
@@ -110,25 +135,10 @@ export function Nav({ brand, status }: { brand: ReactNode; status: ReactNode }) 
           </li>
         )}
         <li>
-          <NavLink href="/search" label={t('nav.search')}>
-            <svg className="nav__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
-              <path
-                fill="currentColor"
-                d="M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10z"
-              />
-            </svg>
-          </NavLink>
+          <SectionLink href="/search" icon="search" text={t('nav.search')} />
         </li>
         <li>
-          <NavLink href="/settings" label={t('nav.settings')}>
-            <svg className="nav__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
-              <path
-                fill="currentColor"
-                d="M19.4 13a7.5 7.5 0 0 0 0-2l2.1-1.6-2-3.5-2.5 1a7.6 7.6 0 0 0-1.7-1L15 3h-4l-.4 2.9a7.6 7.6 0 0 0-1.7 1l-2.5-1-2 3.5L6.6 11a7.5 7.5 0 0 0 0 2l-2.1 1.6 2 3.5 2.5-1a7.6 7.6 0 0 0 1.7 1L11 21h4l.4-2.9a7.6 7.6 0 0 0 1.7-1l2.5 1 2-3.5zM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z"
-                transform="translate(-1 0)"
-              />
-            </svg>
-          </NavLink>
+          <SectionLink href="/settings" icon="settings" text={t('nav.settings')} />
         </li>
       </ul>
     </nav>

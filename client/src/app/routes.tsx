@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { SpacesPage } from '../features/spaces/SpacesPage';
-import { SpacePage } from '../features/spaces/SpacePage';
 import { Loading } from '../ui/Page';
 import { NotFound } from '../ui/NotFound';
 
-// The first screen (spaces) is in the main chunk; the rest load on demand and are precached.
+// The first screen (the list of spaces) is in the main chunk; the rest, a space's own page
+// included, load on demand and are precached.
+const SpacePage = lazy(() => import('../features/spaces/SpacePage').then((m) => ({ default: m.SpacePage })));
 const ThreadPage = lazy(() =>
   import('../features/threads/ThreadPage').then((m) => ({ default: m.ThreadPage })),
 );
@@ -28,6 +29,12 @@ const SettingsPage = lazy(() =>
 const ReportPage = lazy(() =>
   import('../features/report/ReportPage').then((m) => ({ default: m.ReportPage })),
 );
+const SpaceEditorPage = lazy(() =>
+  import('../features/organiser/SpaceEditorPage').then((m) => ({ default: m.SpaceEditorPage })),
+);
+const QuestionsPage = lazy(() =>
+  import('../features/organiser/QuestionsPage').then((m) => ({ default: m.QuestionsPage })),
+);
 const SearchPage = lazy(() => import('../search/SearchPage').then((m) => ({ default: m.SearchPage })));
 const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => import('../features/auth/SignUpPage').then((m) => ({ default: m.SignUpPage })));
@@ -49,6 +56,9 @@ export function Routes() {
         <Route path="/s/:slug/q/:questionId">
           {(p) => <ThreadPage slug={p.slug} questionId={p.questionId} Composer={Composer} />}
         </Route>
+        <Route path="/organise/new">{() => <SpaceEditorPage />}</Route>
+        <Route path="/organise/:slug">{(p) => <SpaceEditorPage slug={p.slug} />}</Route>
+        <Route path="/organise/:slug/questions">{(p) => <QuestionsPage slug={p.slug} />}</Route>
         <Route path="/me/posts" component={MyPostsPage} />
         <Route path="/moderate">{() => <ModerationPage />}</Route>
         <Route path="/moderate/:tab">{(p) => <ModerationPage tab={p.tab} />}</Route>

@@ -3,13 +3,17 @@ import { useData, useOnline } from '../db/context';
 import type { ParleyDatabase } from '../db/database';
 import { attachToPost } from './attach-to-post';
 import { fileOutbox, uploadProgress } from './file-outbox';
-import { sendFile, UploadRefused } from './tus-upload';
 
 let running: Promise<void> | null = null;
 
 /** Sends every queued file, one at a time; a failed one stays queued for the next run. */
 async function drain(db: ParleyDatabase): Promise<void> {
-  for (const queued of await fileOutbox.all()) {
+  const queue = await fileOutbox.all();
+  if (queue.length === 0) return;
+  // The tus client (about 15 KB gzip) is a chunk of its own, loaded only when there is something
+  // to send: the first screen never needs it.
+  const { sendFile, UploadRefused } = await import('./tus-upload');
+  for (const queued of queue) {
     try {
       const id = await sendFile(queued.file, (f) => uploadProgress.set(queued.key, f));
       await attachToPost(db, queued.postId, {

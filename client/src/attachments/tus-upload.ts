@@ -26,8 +26,9 @@ export async function sendFile(file: File, onProgress: (fraction: number) => voi
     removeFingerprintOnSuccess: true,
     onShouldRetry: (error) => {
       const status = error.originalResponse?.getStatus() ?? 0;
-      // 4xx but 409/423 (offset mismatch, locked) means the server will not take this file.
-      return !(status >= 400 && status < 500 && status !== 409 && status !== 423);
+      // 4xx but 409/423 (offset mismatch, locked) means the server will not take this file;
+      // 429 (the upload rate limit) only means "later": the growing delays above wait it out.
+      return !(status >= 400 && status < 500 && status !== 409 && status !== 423 && status !== 429);
     },
   });
   const previous = await upload.findPreviousUploads();
@@ -41,7 +42,8 @@ export async function sendFile(file: File, onProgress: (fraction: number) => voi
     };
     upload.options.onError = (error) => {
       const status = (error as tus.DetailedError).originalResponse?.getStatus() ?? 0;
-      reject(status >= 400 && status < 500 ? new UploadRefused(status) : error);
+      // Still limited after every retry: not a refusal, the file stays queued for a later pass.
+      reject(status >= 400 && status < 500 && status !== 429 ? new UploadRefused(status) : error);
     };
     upload.start();
   });

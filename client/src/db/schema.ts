@@ -23,6 +23,24 @@ function strip(node: unknown): unknown {
   return out;
 }
 
+/**
+ * RxDB takes default values on top-level fields only: inside a field (a phase's time zone in a
+ * space's phases) the default is dropped; the server fills it and sends it on every pull.
+ */
+function withoutDefaults(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutDefaults);
+  if (!node || typeof node !== 'object') return node;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(node as JsonObject)) {
+    if (key === 'properties' && value && typeof value === 'object')
+      out[key] = Object.fromEntries(
+        Object.entries(value as JsonObject).map(([k, v]) => [k, withoutDefaults(v)]),
+      );
+    else if (key !== 'default') out[key] = withoutDefaults(value);
+  }
+  return out;
+}
+
 function isNullable(prop: JsonObject): boolean {
   const variants = [prop, ...((prop.anyOf as JsonObject[] | undefined) ?? [])];
   return variants.some((v) => v.type === 'null' || (Array.isArray(v.type) && v.type.includes('null')));
@@ -51,7 +69,12 @@ export function rxSchemaFromZod<T>(
     properties: Record<string, JsonObject>;
     required?: string[];
   };
-  const properties = { ...json.properties };
+  const properties: Record<string, JsonObject> = Object.fromEntries(
+    Object.entries(json.properties).map(([field, prop]): [string, JsonObject] => [
+      field,
+      { ...(withoutDefaults(prop) as JsonObject), ...('default' in prop ? { default: prop.default } : {}) },
+    ]),
+  );
   const required = new Set(json.required ?? []);
   if (!properties.id) throw new Error(`${title}: the document has no "id" field`);
   // UUIDs are 36 characters; RxDB needs the bound for its primary index.

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { request } from '../api/http';
 import { useSession } from '../session/SessionProvider';
+import { rememberOnAccount } from './account-lang';
 import { AVAILABLE_UI_LANGS, useUiLang } from './I18nProvider';
 import { useT } from './useT';
 import './language-menu.css';
@@ -12,15 +12,6 @@ export function autonym(lang: string): string {
     return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
   } catch {
     return lang;
-  }
-}
-
-/** Saves the choice on the account too, so the next device signed in as this user follows it. */
-async function rememberOnAccount(lang: string): Promise<void> {
-  try {
-    await request('PATCH', '/api/auth/me', { lang });
-  } catch {
-    // Offline or signed out meanwhile: the device keeps the choice; the account keeps its old one.
   }
 }
 
@@ -55,7 +46,7 @@ export function LanguageMenu() {
         onChange={(event) => {
           const next = event.target.value;
           setLang(next);
-          if (me) void rememberOnAccount(next);
+          if (me) void rememberOnAccount(me.id, next);
         }}
       >
         {AVAILABLE_UI_LANGS.map((code) => (

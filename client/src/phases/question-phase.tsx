@@ -35,9 +35,15 @@ export function PhaseClosedNotice({ phase }: { phase: QuestionPhase }) {
   const intl = useIntl();
   const upcoming = phase.state === 'upcoming' && phase.phase;
   const date = phase.phase
-    ? intl.formatDate(upcoming ? phase.phase.opensAt : phase.phase.closesAt, {
-        dateStyle: 'long',
-        timeStyle: 'short',
+    ? // The exact moment, named in the phase's time zone ("14:00 GMT+1"), so nobody misreads it.
+      intl.formatDate(upcoming ? phase.phase.opensAt : phase.phase.closesAt, {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: phase.phase.timeZone,
+        timeZoneName: 'short',
       })
     : null;
   return (

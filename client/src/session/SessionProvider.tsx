@@ -11,6 +11,8 @@ export interface SessionValue {
   signIn: (email: string, password: string) => Promise<void>;
   signUp: (body: { email: string; password: string; displayName: string; lang: string }) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Saves an account preference on the server (online only; throws when it could not). */
+  updateMe: (patch: { notifyByEmail: boolean }) => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -45,6 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       checked,
       signIn: async (email, password) => setMe(await session.signIn(email, password)),
       signUp: async (body) => setMe(await session.signUp(body)),
+      updateMe: async (patch) => setMe(await session.updateMe(patch)),
       signOut: async () => {
         const id = me?.id ?? null;
         await session.signOut();

@@ -53,6 +53,11 @@ function received(value: unknown): Me {
   return me;
 }
 
+/** Saves account preferences on the server; the answer is the updated viewer. */
+export async function updateMe(patch: { notifyByEmail: boolean }): Promise<Me> {
+  return received(await request<unknown>('PATCH', '/api/auth/me', patch));
+}
+
 export async function signIn(email: string, password: string): Promise<Me> {
   return received(await request<unknown>('POST', '/api/auth/login', { email, password }));
 }

@@ -16,6 +16,11 @@ export type SyncState = 'offline' | 'syncing' | 'synced';
 export interface SyncOptions extends HttpOptions, StreamOptions {
   /** Moderators also replicate the moderation log of their spaces. */
   moderator: boolean;
+  /**
+   * Administrators (organisers) also push spaces and questions they write on the device; for
+   * everyone else those collections only pull (the server would refuse them anyway).
+   */
+  admin?: boolean;
   retryTimeMs?: number;
   /** Data saver: smaller pull batches (PULL_BATCH_SAVER instead of PULL_BATCH). */
   dataSaver?: boolean;
@@ -73,12 +78,14 @@ function storedLastSynced(name: string): number | null {
  * One RxDB replication per collection over the HTTP routes of DESIGN.md. RxDB keeps the outbox
  * (unpushed local writes) and the checkpoint; these handlers only move JSON.
  *
- * - posts and moderation (moderators only) push; spaces and questions only pull.
+ * - posts and moderation (moderators only) push; spaces and questions push for administrators
+ *   only (the organiser screens), and only pull for everyone else.
  * - posts and moderation listen to their server stream. Spaces and questions change rarely
  *   (organisers edit them): they re-pull whenever the posts stream (re)connects, which saves two
  *   of the browser's six HTTP/1.1 connections per origin.
  * - Conflicts: master wins (RxDB's default handler), which is how a refused post comes back
- *   with `status: 'rejected'` and its refusal while the author keeps the text.
+ *   with `status: 'rejected'` and its refusal while the author keeps the text, and how an
+ *   organiser's edit of a space changed meanwhile on another device gives way to the server's.
  */
 export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle {
   const http: HttpOptions = { baseUrl: options.baseUrl, fetch: options.fetch };
@@ -201,8 +208,8 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
   }
 
   const states = [
-    replicate('spaces', false, false),
-    replicate('questions', false, false),
+    replicate('spaces', options.admin === true, false),
+    replicate('questions', options.admin === true, false),
     replicate('posts', true, true),
     ...(options.moderator ? [replicate('moderation', true, true)] : []),
   ];

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { Corpus } from '../corpus';
 import { growPosts } from '../parley/seed';
-import { startParleyServer } from '../parley/server';
+import type { ParleyServer } from '../parley/server';
 import { memoryOf } from '../processes';
 import { percentile, round, type CaseResult, type Figures } from './context';
 
@@ -33,43 +33,50 @@ function timedPull(agent: http.Agent, base: URL, afterSeq: number): Promise<numb
  * Server time for a pull of 200 posts from random checkpoints, directly on loopback (no link), as
  * the posts table grows: the cost must stay flat (an index range scan on seq, never a sort of the
  * table). PostgreSQL, Parley only: the peer has no equivalent at 1M documents in this budget.
+ *
+ * One fresh server and database per size (`servers[i]` holds `sizes[i]` posts), and the samples
+ * interleaved, one pull at each size in turn: on a shared machine a busy moment then slows every
+ * size alike, instead of landing in the p99 of whichever size was being measured.
  */
 export async function pullLatency(
+  servers: readonly ParleyServer[],
   corpus: Corpus,
   sizes: readonly number[],
   samples = 400,
 ): Promise<CaseResult> {
-  const server = await startParleyServer('parley_bench_scale');
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const base = new URL(server.url);
+  const agents = servers.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+  const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000}k`);
   const parley: Figures = {};
   try {
-    await server.reseed(corpus);
-    // A fixed sequence of checkpoints, so every size is measured the same way.
+    const have: number[] = [];
+    for (const [i, server] of servers.entries()) {
+      await server.reseed(corpus);
+      have.push(await growPosts(server.db, sizes[i]!));
+    }
+    // A fixed sequence of checkpoints, so every run is measured the same way.
     let x = 12_345;
     const nextRandom = () => (x = (x * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-    for (const size of sizes) {
-      const have = await growPosts(server.db, size);
-      const seqs: number[] = [];
-      for (let i = 0; i < WARMUP; i++)
-        await timedPull(agent, base, Math.floor(nextRandom() * (have - BATCH)));
-      for (let i = 0; i < samples; i++)
-        seqs.push(await timedPull(agent, base, Math.floor(nextRandom() * (have - BATCH))));
-      seqs.sort((a, b) => a - b);
-      const memory = memoryOf(server.pid);
-      const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1_000}k`;
-      parley[`p50Ms@${label}`] = round(percentile(seqs, 50), 1);
-      parley[`p99Ms@${label}`] = round(percentile(seqs, 99), 1);
-      parley[`rssMb@${label}`] = memory.rssMb;
-      parley[`peakRssMb@${label}`] = memory.peakRssMb;
+    const timings: number[][] = sizes.map(() => []);
+    for (let round = -WARMUP; round < samples; round++) {
+      for (const [i, server] of servers.entries()) {
+        const afterSeq = Math.floor(nextRandom() * (have[i]! - BATCH));
+        const ms = await timedPull(agents[i]!, new URL(server.url), afterSeq);
+        if (round >= 0) timings[i]!.push(ms);
+      }
+    }
+    for (const [i, size] of sizes.entries()) {
+      const sorted = timings[i]!.sort((a, b) => a - b);
+      const memory = memoryOf(servers[i]!.pid);
+      parley[`p50Ms@${label(size)}`] = round(percentile(sorted, 50), 1);
+      parley[`p99Ms@${label(size)}`] = round(percentile(sorted, 99), 1);
+      parley[`rssMb@${label(size)}`] = memory.rssMb;
+      parley[`peakRssMb@${label(size)}`] = memory.peakRssMb;
     }
   } finally {
-    agent.destroy();
-    await server.stop();
+    agents.forEach((agent) => agent.destroy());
   }
   const first = sizes[0]!;
   const last = sizes.at(-1)!;
-  const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000}k`);
   const p99First = parley[`p99Ms@${label(first)}`] as number;
   const p99Last = parley[`p99Ms@${label(last)}`] as number;
   return {

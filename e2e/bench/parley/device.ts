@@ -3,15 +3,9 @@
  * fake-indexeddb and the app's real replication (client/src/sync/replication.ts), talking to the
  * server through the emulated link. Started by the bench with DeviceProcess.
  */
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import type { Me } from '@parley/shared';
-import { openDatabase, type ParleyDatabase } from '../../../client/src/db/database';
 import { addPost } from '../../../client/src/db/writes';
-import { Connectivity } from '../../../client/src/connectivity/connectivity';
-import { startSync, type SyncHandle } from '../../../client/src/sync/replication';
 import { deviceConfig, RequestCounter, serveCommands, sleep, waitFor, wallNow } from '../device-side';
-import { eventSourceOver } from './event-source';
+import { AppDevice } from './app-device';
 
 interface Config {
   baseUrl: string;
@@ -20,67 +14,28 @@ interface Config {
 
 const config = deviceConfig<Config>();
 const counter = new RequestCounter();
-let cookie = '';
 /** When each pushed post's push request was answered (the server has stored it). */
 const delivered = new Map<string, number>();
-
-/** The app's fetch, counted, with a cookie jar (Node's fetch has none). */
-const countedFetch: typeof fetch = async (input, init) => {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  const method = init?.method ?? 'GET';
-  counter.note(method, url);
-  const headers = new Headers(init?.headers);
-  if (cookie) headers.set('cookie', cookie);
-  const response = await fetch(input, { ...init, headers });
-  const setCookie = response.headers.getSetCookie();
-  if (setCookie.length > 0) cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
-  if (method === 'POST' && url.endsWith('/push') && response.ok && typeof init?.body === 'string') {
-    const at = wallNow();
-    const rows = JSON.parse(init.body) as { newDocumentState: { id: string } }[];
-    for (const row of rows) delivered.set(row.newDocumentState.id, at);
-  }
-  return response;
-};
-
-let db: ParleyDatabase;
-let sync: SyncHandle | undefined;
-let me: Me | null = null;
 const arrivals = new Map<string, number>();
 
+// The app's fetch, counted like every request of the bench.
+const device = new AppDevice({
+  baseUrl: config.baseUrl,
+  name: `bench-${process.pid}`,
+  onRequest: (method, url) => counter.note(method, url),
+  onPushed: (ids) => {
+    const at = wallNow();
+    for (const id of ids) delivered.set(id, at);
+  },
+});
+
 async function open(): Promise<void> {
-  db = await openDatabase(`bench-${process.pid}`, {
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
-    multiInstance: false,
-  });
-  db.posts.insert$.subscribe((event) => arrivals.set(event.documentId, wallNow()));
+  await device.open();
+  device.db.posts.insert$.subscribe((event) => arrivals.set(event.documentId, wallNow()));
 }
 
 async function signIn(): Promise<void> {
-  if (!config.signIn) return;
-  const res = await countedFetch(`${config.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(config.signIn),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: HTTP ${res.status}`);
-  me = (await res.json()) as Me;
-}
-
-function start(): SyncHandle {
-  return startSync(db, {
-    baseUrl: config.baseUrl,
-    fetch: countedFetch,
-    EventSource: eventSourceOver(countedFetch),
-    // The app's own connectivity check, with its /api/health probe counted like every request.
-    connectivity: new Connectivity({
-      healthUrl: `${config.baseUrl}/api/health`,
-      initiallyOnline: true,
-      fetch: countedFetch,
-    }),
-    moderator: !!me && (me.globalModerator || me.moderatorOf.length > 0),
-    // Short first stream-reconnect delay: the bench cuts and restores the link on purpose.
-    minDelayMs: 500,
-  });
+  if (config.signIn) await device.signIn(config.signIn);
 }
 
 serveCommands(async (message) => {
@@ -90,21 +45,21 @@ serveCommands(async (message) => {
       await signIn();
       counter.reset();
       const started = performance.now();
-      sync = start();
+      const sync = device.start();
       await sync.awaitInitial();
       const ms = performance.now() - started;
-      const docs = await db.posts.count().exec();
+      const docs = await device.db.posts.count().exec();
       return { type: 'cold', ms, docs, requests: counter.count, byKind: counter.byKind() };
     }
     case 'start-live': {
       await open();
       await signIn();
-      sync = start();
+      const sync = device.start();
       await sync.awaitInitial();
       // Idle: the stream is open and nothing else is in flight.
       await waitFor(() => (counter.idleFor() > 1_000 ? true : undefined), 60_000, 'an idle device');
       counter.reset();
-      return { type: 'live', docs: await db.posts.count().exec() };
+      return { type: 'live', docs: await device.db.posts.count().exec() };
     }
     case 'await-doc': {
       const id = String(message.id);
@@ -112,13 +67,13 @@ serveCommands(async (message) => {
       return { type: 'doc', at, requests: counter.count, byKind: counter.byKind() };
     }
     case 'write-offline': {
-      if (!me) throw new Error('write-offline needs a signed-in device');
-      const author = me;
-      const question = await db.questions.findOne().exec();
+      const author = device.me;
+      if (!author) throw new Error('write-offline needs a signed-in device');
+      const question = await device.db.questions.findOne().exec();
       if (!question) throw new Error('no question on the device');
       const ids: string[] = [];
       for (let i = 0; i < Number(message.count); i++) {
-        const result = await addPost(db, author, {
+        const result = await addPost(device.db, author, {
           spaceId: question.spaceId,
           questionId: question.id,
           parentId: null,
@@ -138,7 +93,7 @@ serveCommands(async (message) => {
       counter.reset();
       const started = wallNow();
       // What the browser's `online` event does (Node has no such event).
-      sync!.connectivity.browserOnline();
+      device.sync!.connectivity.browserOnline();
       const deliveredAt = await waitFor(
         () =>
           ids.every((id) => delivered.has(id)) ? Math.max(...ids.map((id) => delivered.get(id)!)) : undefined,
@@ -150,7 +105,7 @@ serveCommands(async (message) => {
       // And until the device shows them as received by the server.
       await waitFor(
         async () => {
-          const docs = await db.posts.findByIds(ids).exec();
+          const docs = await device.db.posts.findByIds(ids).exec();
           return ids.every((id) => docs.get(id)?.receivedAt) ? true : undefined;
         },
         60_000,
@@ -165,8 +120,7 @@ serveCommands(async (message) => {
       };
     }
     case 'stop': {
-      await sync?.cancel();
-      await db?.close();
+      await device.stop();
       return { type: 'stopped' };
     }
     default:

@@ -48,7 +48,7 @@ async function run(): Promise<number> {
   try {
     const db = await openDatabase(
       config.databaseUrl
-        ? { kind: 'postgres', url: config.databaseUrl }
+        ? { kind: 'postgres', url: config.databaseUrl, poolMax: config.databasePoolMax }
         : { kind: 'pglite', dataDir: config.dataDir },
     );
     try {

@@ -5,12 +5,14 @@ import { AppError } from '../http/errors';
 import { findPost } from '../posts/post-repository';
 import { presentPost } from '../posts/present-post';
 import { uploadsDirOf } from './upload-config';
+import { spacesWithDocument } from '../spaces/space-repository';
 import { findUpload, postIdsWithAttachment, type UploadRecord } from './upload-repository';
 
 /**
  * A file is downloadable by whoever may read a post that carries it (the same rule as the post:
  * a pending post's file reaches its author and the space's moderators only). A file no post
- * carries yet is its uploader's alone. Everyone else gets 404, as if it did not exist.
+ * carries yet is its uploader's alone. A space's document is public, like the space. Everyone
+ * else gets 404, as if it did not exist.
  */
 export async function attachmentForDownload(
   ctx: AppContext,
@@ -21,7 +23,8 @@ export async function attachmentForDownload(
   const upload = await findUpload(ctx.db, id);
   if (!upload || upload.status !== 'complete' || upload.mime === null) throw notFound;
   const postIds = await postIdsWithAttachment(ctx.db, id);
-  let allowed = postIds.length === 0 && viewer.user?.id === upload.ownerId;
+  let allowed = (await spacesWithDocument(ctx.db, id)).length > 0;
+  allowed ||= postIds.length === 0 && viewer.user?.id === upload.ownerId;
   for (const postId of postIds) {
     if (allowed) break;
     const post = await findPost(ctx.db, postId);

@@ -8,6 +8,7 @@ interface UserRow {
   display_name: string;
   role: Role;
   lang: string;
+  notify_by_email: boolean;
   password_hash: string;
 }
 
@@ -21,6 +22,7 @@ const toUser = (r: UserRow): UserRecord => ({
   displayName: r.display_name,
   role: r.role,
   lang: r.lang,
+  notifyByEmail: r.notify_by_email,
   passwordHash: r.password_hash,
 });
 
@@ -46,6 +48,10 @@ export async function insertUser(
 
 export async function setUserLang(q: Queryable, userId: string, lang: string): Promise<void> {
   await q.query('UPDATE users SET lang = $2 WHERE id = $1', [userId, lang]);
+}
+
+export async function setUserNotifyByEmail(q: Queryable, userId: string, on: boolean): Promise<void> {
+  await q.query('UPDATE users SET notify_by_email = $2 WHERE id = $1', [userId, on]);
 }
 
 export async function setUserRole(q: Queryable, userId: string, role: Role): Promise<void> {

@@ -14,6 +14,7 @@ import {
   insertUser,
   recordFailures,
   setUserLang,
+  setUserNotifyByEmail,
   throttledFor,
 } from './auth-repository';
 import { dummyHash, hashPassword, verifyPassword } from './password';
@@ -110,9 +111,20 @@ export function requireMe(viewer: Viewer): Me {
   return toMe({ ...viewer, user: viewer.user });
 }
 
-/** Saves the account's preferences (the UI language) so every device the user signs in on follows. */
+/**
+ * Saves the account's preferences (the UI language, decision e-mails) so every device the user
+ * signs in on follows.
+ */
 export async function updateMe(ctx: AppContext, viewer: Viewer, body: UpdateMeBody): Promise<Me> {
   if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
-  await setUserLang(ctx.db, viewer.user.id, body.lang);
-  return toMe({ ...viewer, user: { ...viewer.user, lang: body.lang } });
+  const user = { ...viewer.user };
+  if (body.lang !== undefined) {
+    await setUserLang(ctx.db, user.id, body.lang);
+    user.lang = body.lang;
+  }
+  if (body.notifyByEmail !== undefined) {
+    await setUserNotifyByEmail(ctx.db, user.id, body.notifyByEmail);
+    user.notifyByEmail = body.notifyByEmail;
+  }
+  return toMe({ ...viewer, user });
 }

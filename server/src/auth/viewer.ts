@@ -6,6 +6,8 @@ export interface SignedInUser {
   displayName: string;
   role: Role;
   lang: string;
+  /** E-mail decisions on their posts; absent counts as off. */
+  notifyByEmail?: boolean;
 }
 
 /** Who is asking, as every access check needs it. Resolved once per request from the session. */
@@ -28,13 +30,14 @@ export const moderatesAny = (viewer: Viewer): boolean =>
 export const isAdmin = (viewer: Viewer): boolean => viewer.user?.role === 'admin';
 
 export function toMe(viewer: Viewer & { user: SignedInUser }): Me {
-  const { id, email, displayName, role, lang } = viewer.user;
+  const { id, email, displayName, role, lang, notifyByEmail } = viewer.user;
   return {
     id,
     email,
     displayName,
     role,
     lang,
+    notifyByEmail: notifyByEmail ?? false,
     globalModerator: viewer.globalModerator,
     moderatorOf: [...viewer.moderatorOf],
   };

@@ -41,6 +41,14 @@ describe('parseEnv', () => {
     expect(parseEnv({ DEMO_SEED: 'false' }).demoSeed).toBe(false);
   });
 
+  it('sizes the PostgreSQL pool from DATABASE_POOL_MAX, 10 by default, refusing nonsense', () => {
+    expect(parseEnv({}).databasePoolMax).toBe(10);
+    expect(parseEnv({ DATABASE_POOL_MAX: '25' }).databasePoolMax).toBe(25);
+    expect(() => parseEnv({ DATABASE_POOL_MAX: '0' })).toThrow(/DATABASE_POOL_MAX/);
+    expect(() => parseEnv({ DATABASE_POOL_MAX: '2.5' })).toThrow(/DATABASE_POOL_MAX/);
+    expect(() => parseEnv({ DATABASE_POOL_MAX: 'many' })).toThrow(/DATABASE_POOL_MAX/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', SENTRY_DSN: ' ' })).toMatchObject({
       databaseUrl: null,

@@ -20,6 +20,13 @@ const EnvSchema = z.object({
   DATABASE_URL: optional
     .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL')
     .describe('real PostgreSQL; absent = embedded PGlite in DATA_DIR'),
+  DATABASE_POOL_MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(10)
+    .describe('most PostgreSQL connections one instance opens; mind max_connections across instances'),
   DATA_DIR: optional.describe('PGlite data and the generated session secret; default ./data'),
   SESSION_SECRET: optional
     .refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters')
@@ -79,6 +86,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** Most connections in this instance's PostgreSQL pool; absent = 10. */
+  databasePoolMax?: number;
   dataDir: string;
   sessionSecret: string;
   /** False when the secret was generated into DATA_DIR (fine for one instance only). */
@@ -136,6 +145,7 @@ export function parseEnv(
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ?? null,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     dataDir,
     sessionSecret: e.SESSION_SECRET ?? null,
     sentryDsn: e.SENTRY_DSN ?? null,

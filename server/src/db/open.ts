@@ -4,13 +4,14 @@ import { migratePglite, migratePostgres } from './migrate';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
-export type DbTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
+export type DbTarget =
+  { kind: 'postgres'; url: string; poolMax?: number } | { kind: 'pglite'; dataDir: string | null };
 
 /** Opens the database and applies every pending migration: each entry point goes through here. */
 export async function openDatabase(target: DbTarget): Promise<Db> {
   if (target.kind === 'postgres') {
     await migratePostgres(target.url);
-    return openPostgres(target.url);
+    return openPostgres(target.url, target.poolMax);
   }
   const db = await openPglite(target.dataDir === null ? undefined : join(target.dataDir, 'pglite'));
   try {

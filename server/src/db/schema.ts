@@ -35,6 +35,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['participant', 'moderator', 'admin'] }).notNull(),
     lang: text('lang').notNull(),
+    /** E-mail the author when a moderator decides on one of their posts (off unless asked). */
+    notifyByEmail: boolean('notify_by_email').notNull().default(false),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email)],
@@ -95,6 +97,16 @@ export const spaces = pgTable(
     reasonTemplates: jsonb('reason_templates')
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /** Space documents (Attachment[]), bound by an administrator; public. */
+    documents: jsonb('documents')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** The pinned announcement (Announcement) or NULL. */
+    announcement: jsonb('announcement'),
+    /** What deleting an account does to its posts here: keep | remove | author-chooses. */
+    deletionPolicy: text('deletion_policy', { enum: ['keep', 'remove', 'author-chooses'] })
+      .notNull()
+      .default('keep'),
     updatedAt: tz('updated_at').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
   },

@@ -16,9 +16,11 @@ import { moderationRoutes } from '../moderation/moderation-routes';
 import { attachmentRoutes } from '../attachments/attachment-routes';
 import { tusUploads } from '../attachments/tus-uploads';
 import { reportRoutes } from '../report/report-routes';
+import { spaceDocumentRoutes } from '../space-documents/space-document-routes';
+import { announcementRoutes } from '../announcements/announcement-routes';
 import { securityHeaders } from '../security/headers';
 import { peopleRoutes } from '../people/people-routes';
-import { rateLimits } from '../security/rate-limits';
+import { rateLimits, uploadRateLimits } from '../security/rate-limits';
 import { storableText } from '../security/storable-text';
 import { csrfGuard } from './csrf';
 import { AppError, errorHandler } from './errors';
@@ -54,7 +56,15 @@ export interface ParleyApp {
 }
 
 export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifier }): ParleyApp {
-  const ctx: AppContext = { db: deps.db, config: deps.config, changes: deps.changes ?? inProcessChanges() };
+  const logger = createLogger(deps.config);
+  const mailer = createMailer(deps.config);
+  const ctx: AppContext = {
+    db: deps.db,
+    config: deps.config,
+    changes: deps.changes ?? inProcessChanges(),
+    mailer,
+    logger,
+  };
   const streams = new StreamRegistry();
   const app = express();
   app.disable('x-powered-by');
@@ -64,7 +74,7 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
 
   const metrics = createMetrics(ctx, () => streams.size);
   const api = express.Router();
-  api.use(requestLog(createLogger(ctx.config)));
+  api.use(requestLog(logger));
   api.use(metrics.timeRequests);
   api.get('/metrics', metrics.serve);
   api.use(csrfGuard);
@@ -86,19 +96,26 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
   api.get('/config', (_req, res) => {
     res.json({ sentryDsn: ctx.config.sentryDsn, sentryEnvironment: ctx.config.sentryEnvironment });
   });
-  api.use('/auth/password-reset', passwordResetRoutes(ctx, createMailer(ctx.config)));
+  api.use('/auth/password-reset', passwordResetRoutes(ctx, mailer));
   api.use('/auth', authRoutes(ctx));
   api.use('/sync', syncRoutes(ctx, streams));
   api.use(moderationRoutes(ctx));
   api.use(peopleRoutes(ctx));
   api.use(attachmentRoutes(ctx));
   api.use(reportRoutes(ctx));
+  api.use(spaceDocumentRoutes(ctx));
+  api.use(announcementRoutes(ctx));
   api.use((req, _res, next) => next(new AppError(404, 'not_found', `No route ${req.method} ${req.path}.`)));
   api.use(errorHandler);
 
   // tus speaks its own content type (offset+octet-stream), so it sits before the JSON API's
   // CSRF guard and body parser, with its own checks (attachments/tus-uploads.ts).
-  app.all(/^\/api\/uploads(?:\/[^/]+)?\/?$/, tusUploads(ctx), errorHandler);
+  app.all(
+    /^\/api\/uploads(?:\/[^/]+)?\/?$/,
+    uploadRateLimits(ctx, ctx.config.rateLimitScale ?? 1),
+    tusUploads(ctx),
+    errorHandler,
+  );
   app.use('/api', api);
   app.use(clientRoutes(ctx.config.clientDist));
   app.use(errorHandler);

@@ -6,6 +6,7 @@ import { AppError } from '../http/errors';
 import type { PushOptions } from '../sync/collections';
 import { lockPost, resolveFlags, setPostStatus, bumpPost } from '../posts/post-repository';
 import { findSpace } from '../spaces/space-repository';
+import { notifyAuthorLater, type DecisionNotice } from './decision-notice';
 import { findModeration, insertModeration, moderationExists } from './moderation-repository';
 
 /**
@@ -32,12 +33,12 @@ export async function pushDecisions(
     if (!parsed.success) continue;
     const decision = parsed.data;
     // Locks in the fixed order posts → moderation (see db/write.ts).
-    await writeTx(ctx, ['posts', 'moderation'], async (tx) => {
+    const notice = await writeTx(ctx, ['posts', 'moderation'], async (tx): Promise<DecisionNotice | null> => {
       // 1. The same decision pushed again (a retry) changes nothing.
-      if (await moderationExists(tx, decision.id)) return;
+      if (await moderationExists(tx, decision.id)) return null;
       // 2. Only a moderator of the post's space decides; anything else is skipped, not stored.
       const post = await lockPost(tx, decision.postId);
-      if (!post || !moderates(viewer, post.spaceId)) return;
+      if (!post || !moderates(viewer, post.spaceId)) return null;
 
       // 3. A reason template must be one of the space's; its text in the space's first language
       //    is kept as the reason everyone can read (the author's device shows their language).
@@ -82,8 +83,20 @@ export async function pushDecisions(
         moderatorName: moderator.displayName,
         outcome: applies ? 'applied' : 'superseded',
       });
+      return applies && decision.decision !== 'dismissFlags'
+        ? {
+            decisionId: decision.id,
+            postId: post.id,
+            decision: decision.decision,
+            moderatorId: moderator.id,
+            reason,
+            reasonTemplateId: templateId,
+          }
+        : null;
     });
-    // 5. A device that asked for it (X-Parley-Echo, see sync/collections.ts) gets the stored
+    // 5. After commit, the author may be e-mailed (when they asked); never awaited, see decision-notice.ts.
+    if (notice) notifyAuthorLater(ctx, notice, options.origin ?? null);
+    // 6. A device that asked for it (X-Parley-Echo, see sync/collections.ts) gets the stored
     //    decision back (the server set its outcome, moderator and space) and takes it at once.
     //    Rows not stored (not a moderator of the post's space, unknown post) are not answered.
     if (!options.echoStored) continue;

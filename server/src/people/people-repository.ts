@@ -4,7 +4,8 @@ import type { WriteTx } from '../db/write';
 /** Everything stored about one user, as rows: the export reads these, nothing else. */
 export async function accountRow(q: Queryable, userId: string) {
   const [row] = await q.query<Record<string, unknown>>(
-    `SELECT id, email, display_name AS "displayName", role, lang, created_at AS "createdAt"
+    `SELECT id, email, display_name AS "displayName", role, lang, notify_by_email AS "notifyByEmail",
+            created_at AS "createdAt"
        FROM users WHERE id = $1`,
     [userId],
   );
@@ -47,14 +48,50 @@ export async function passwordHashOf(q: Queryable, userId: string): Promise<stri
 }
 
 /**
- * The user's posts stay, credited to `name`; each gets a new seq so every device replaces the
- * old author name at its next pull.
+ * Removes the user's posts in every space whose policy says so ('remove', or 'author-chooses'
+ * when the person chose removal): text, attachments and name are blanked and the post is
+ * withdrawn, with a new seq, so a device that showed it once receives it as a deletion at its next
+ * pull (as for a hidden post, see presentPost). Open flags on them close: nothing is left to judge.
  */
-export async function creditPostsTo(tx: WriteTx<'posts'>, userId: string, name: string): Promise<number> {
+export async function removePostsOf(
+  tx: WriteTx<'posts'>,
+  userId: string,
+  authorChoosesRemoval: boolean,
+  name: string,
+): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `UPDATE posts p
+        SET status = 'withdrawn', body = '', attachments = '[]'::jsonb, author_name = $3, on_behalf_of = NULL,
+            moderation_reason = NULL, moderation_reason_template_id = NULL,
+            updated_at = clock_timestamp(), seq = nextval('posts_seq')
+       FROM spaces s
+      WHERE s.id = p.space_id AND p.author_id = $1
+        AND (s.deletion_policy = 'remove' OR (s.deletion_policy = 'author-chooses' AND $2::boolean))
+      RETURNING p.id`,
+    [userId, authorChoosesRemoval, name],
+  );
+  const ids = rows.map((r) => r.id);
+  await tx.query(
+    `UPDATE flags SET resolved_at = clock_timestamp() WHERE post_id = ANY($1::uuid[]) AND resolved_at IS NULL`,
+    [ids],
+  );
+  return ids;
+}
+
+/**
+ * The user's other posts stay, credited to `name`; each gets a new seq so every device replaces
+ * the old author name at its next pull.
+ */
+export async function creditPostsTo(
+  tx: WriteTx<'posts'>,
+  userId: string,
+  name: string,
+  except: readonly string[] = [],
+): Promise<number> {
   const rows = await tx.query<{ id: string }>(
     `UPDATE posts SET author_name = $2, updated_at = clock_timestamp(), seq = nextval('posts_seq')
-      WHERE author_id = $1 RETURNING id`,
-    [userId, name],
+      WHERE author_id = $1 AND NOT (id = ANY($3::uuid[])) RETURNING id`,
+    [userId, name, except],
   );
   return rows.length;
 }
@@ -70,7 +107,9 @@ export async function scrubUser(
   unusableHash: string,
 ): Promise<void> {
   await q.query(
-    `UPDATE users SET email = $2, display_name = $3, password_hash = $4, role = 'participant' WHERE id = $1`,
+    `UPDATE users SET email = $2, display_name = $3, password_hash = $4, role = 'participant',
+                      notify_by_email = false
+      WHERE id = $1`,
     [userId, `deleted-${userId}@deleted.invalid`, name, unusableHash],
   );
   await q.query('DELETE FROM sessions WHERE user_id = $1', [userId]);

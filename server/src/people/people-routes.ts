@@ -1,11 +1,9 @@
+import { DeleteAccountBody } from '@parley/shared';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { clearSessionCookie, viewerOf } from '../auth/request-session';
 import { parseOr400 } from '../http/errors';
 import { deleteMyAccount, exportMyData } from './people-service';
-
-const DeleteBody = z.object({ password: z.string().min(1).max(200) });
 
 /** A person's own data: download it all, or delete the account. */
 export function peopleRoutes(ctx: AppContext): Router {
@@ -22,8 +20,8 @@ export function peopleRoutes(ctx: AppContext): Router {
   });
 
   router.delete('/me', async (req, res) => {
-    const body = parseOr400(DeleteBody, req.body, 'invalid_body');
-    const result = await deleteMyAccount(ctx, await viewerOf(ctx, req), body.password);
+    const body = parseOr400(DeleteAccountBody, req.body, 'invalid_body');
+    const result = await deleteMyAccount(ctx, await viewerOf(ctx, req), body);
     clearSessionCookie(ctx.config, req, res);
     res.json(result);
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { DeleteAccountBody } from '@parley/shared';
 import type { AppContext } from '../app-context';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { Viewer } from '../auth/viewer';
@@ -11,6 +12,7 @@ import {
   flagsBy,
   passwordHashOf,
   postsBy,
+  removePostsOf,
   scrubUser,
 } from './people-repository';
 
@@ -46,20 +48,23 @@ export async function exportMyData(ctx: AppContext, viewer: Viewer) {
 }
 
 /**
- * Deletes the account after the password is confirmed: personal data goes, posts stay credited
- * to "Former participant" (the space's discussion keeps its thread), sessions end everywhere.
+ * Deletes the account after the password is confirmed: personal data goes, sessions end
+ * everywhere, and each space's deletion policy decides what becomes of the posts there: kept,
+ * credited to "Former participant" (the discussion keeps its thread), or removed. A space that
+ * lets the author choose follows `removePosts`.
  */
-export async function deleteMyAccount(ctx: AppContext, viewer: Viewer, password: string) {
+export async function deleteMyAccount(ctx: AppContext, viewer: Viewer, body: DeleteAccountBody) {
   const user = signedIn(viewer);
   const stored = await passwordHashOf(ctx.db, user.id);
-  if (!stored || !(await verifyPassword(password, stored))) {
+  if (!stored || !(await verifyPassword(body.password, stored))) {
     throw new AppError(403, 'invalid_credentials', 'The password is not right.');
   }
   const unusable = await hashPassword(randomBytes(32).toString('base64url'));
-  const postsKept = await writeTx(ctx, ['posts'], async (tx) => {
-    const n = await creditPostsTo(tx, user.id, FORMER_PARTICIPANT);
+  const { postsKept, postsRemoved } = await writeTx(ctx, ['posts'], async (tx) => {
+    const removed = await removePostsOf(tx, user.id, body.removePosts, FORMER_PARTICIPANT);
+    const kept = await creditPostsTo(tx, user.id, FORMER_PARTICIPANT, removed);
     await scrubUser(tx, user.id, FORMER_PARTICIPANT, unusable);
-    return n;
+    return { postsKept: kept, postsRemoved: removed.length };
   });
-  return { deleted: true as const, postsKept };
+  return { deleted: true as const, postsKept, postsRemoved };
 }

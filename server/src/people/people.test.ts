@@ -1,3 +1,4 @@
+import type { DeletionPolicy } from '@parley/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   decision,
@@ -94,7 +95,7 @@ describe('DELETE /api/me', () => {
 
     const res = await me.client.request('DELETE', '/api/me', { json: { password: TEST_PASSWORD } });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ deleted: true, postsKept: 1 });
+    expect(res.body).toEqual({ deleted: true, postsKept: 1, postsRemoved: 0 });
     expect((await me.client.get('/api/auth/me')).status).toBe(401);
     const login = await app.client().post('/api/auth/login', { email: me.email, password: TEST_PASSWORD });
     expect(login.status).toBe(401);
@@ -114,5 +115,95 @@ describe('DELETE /api/me', () => {
       displayName: 'Back again',
     });
     expect(again.status).toBe(201);
+  });
+
+  describe("each space's deletion policy", () => {
+    let global: Awaited<ReturnType<typeof makeUser>>;
+    let reader: Awaited<ReturnType<typeof makeUser>>;
+    const spaces = {} as Record<DeletionPolicy, TestSpace>;
+    beforeAll(async () => {
+      global = await makeUser(app, { moderates: 'global' });
+      reader = await makeUser(app);
+      for (const policy of ['keep', 'remove', 'author-chooses'] as const) {
+        spaces[policy] = await makeSpace(app);
+        await app.db.query('UPDATE spaces SET deletion_policy = $2 WHERE id = $1', [
+          spaces[policy].spaceId,
+          policy,
+        ]);
+      }
+    });
+
+    /** A leaving person with one published post in each space, and a pending one where posts go. */
+    async function leaver() {
+      const me = await makeUser(app, { name: 'Leaving Person' });
+      const published = {
+        keep: newPost(spaces.keep, { body: 'kept words' }),
+        remove: newPost(spaces.remove, { body: 'removed words' }),
+        'author-chooses': newPost(spaces['author-chooses'], { body: 'chosen words' }),
+      };
+      const pending = newPost(spaces.remove, { body: 'pending words' });
+      await push(me.client, 'posts', [...Object.values(published), pending]);
+      await push(
+        global.client,
+        'moderation',
+        Object.values(published).map((p) => decision(p, 'approve', 'pending')),
+      );
+      const seen = await pullAll(reader.client, 'posts');
+      for (const p of Object.values(published)) expect(seen.get(p.id)?._deleted).toBe(false);
+      return { me, published, pending };
+    }
+
+    it('the space says: kept where it keeps, removed where it removes, the person choosing removal where they may', async () => {
+      const { me, published, pending } = await leaver();
+      const res = await me.client.request('DELETE', '/api/me', {
+        json: { password: TEST_PASSWORD, removePosts: true },
+      });
+      expect(res.body).toEqual({ deleted: true, postsKept: 1, postsRemoved: 3 });
+
+      // Another person's device: the kept post renamed, the removed ones arrive as deletions, blank.
+      const after = await pullAll(reader.client, 'posts');
+      expect(after.get(published.keep.id)).toMatchObject({
+        body: 'kept words',
+        authorName: FORMER_PARTICIPANT,
+        _deleted: false,
+      });
+      for (const p of [published.remove, published['author-chooses']]) {
+        expect(after.get(p.id)).toMatchObject({ _deleted: true, body: '', authorName: '' });
+      }
+      // Moderators keep the record that a post was there, not its words.
+      const modView = await pullAll(global.client, 'posts');
+      for (const p of [published.remove, published['author-chooses'], pending]) {
+        expect(modView.get(p.id)).toMatchObject({
+          status: 'withdrawn',
+          body: '',
+          authorName: FORMER_PARTICIPANT,
+        });
+      }
+      const bodies = await app.db.query<{ body: string }>('SELECT body FROM posts WHERE author_id = $1', [
+        me.id,
+      ]);
+      expect(bodies.map((b) => b.body).sort()).toEqual(['', '', '', 'kept words']);
+    });
+
+    it('without the person asking for removal, only a space that removes removes', async () => {
+      const { me, published } = await leaver();
+      const res = await me.client.request('DELETE', '/api/me', { json: { password: TEST_PASSWORD } });
+      expect(res.body).toEqual({ deleted: true, postsKept: 2, postsRemoved: 2 });
+      const after = await pullAll(reader.client, 'posts');
+      expect(after.get(published.keep.id)).toMatchObject({ body: 'kept words', _deleted: false });
+      expect(after.get(published['author-chooses'].id)).toMatchObject({
+        body: 'chosen words',
+        authorName: FORMER_PARTICIPANT,
+        _deleted: false,
+      });
+      expect(after.get(published.remove.id)).toMatchObject({ _deleted: true, body: '' });
+    });
+
+    it("spaces keep posts unless told otherwise, and devices learn each space's policy", async () => {
+      const fresh = await makeSpace(app);
+      const pulled = await pullAll(reader.client, 'spaces');
+      expect(pulled.get(fresh.spaceId)).toMatchObject({ deletionPolicy: 'keep' });
+      expect(pulled.get(spaces.remove.spaceId)).toMatchObject({ deletionPolicy: 'remove' });
+    });
   });
 });

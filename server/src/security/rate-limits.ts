@@ -21,6 +21,13 @@ export const RATE_LIMITS = {
   writesPerIp: 1_200,
   /** Any write by one signed-in account, whatever its IP. */
   writesPerAccount: 600,
+  /**
+   * Requests to the tus endpoint (/api/uploads: create, HEAD, PATCH of 2 MB pieces, DELETE). A
+   * 20 MB file over a link cut every few seconds takes a few dozen; these leave room for a post's
+   * ten files and a retry storm, and stop a script filling the disk.
+   */
+  uploadsPerIp: 600,
+  uploadsPerAccount: 240,
 } as const;
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -45,6 +52,39 @@ const tooMany = (what: string): RequestHandler => {
 };
 
 const ipKey = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
+
+/**
+ * The limits of the tus endpoint, which sits outside the JSON API (its own body format): per IP,
+ * then per signed-in account. The 429 carries `Retry-After`; tus-js-client retries it
+ * (client/src/attachments/tus-upload.ts) and the upload resumes where it stopped.
+ */
+export function uploadRateLimits(ctx: AppContext, scale = 1): Router {
+  const router = Router();
+  if (scale === 0) return router;
+  const limit = (n: number) => Math.max(1, Math.round(n * scale));
+  const common = {
+    windowMs: RATE_LIMITS.windowMs,
+    standardHeaders: 'draft-8' as const,
+    legacyHeaders: false,
+    // A CORS pre-flight carries no cookie and does no work.
+    skip: (req: Request) => req.method === 'OPTIONS',
+  };
+  const byIp = rateLimit({
+    ...common,
+    limit: limit(RATE_LIMITS.uploadsPerIp),
+    keyGenerator: (req) => `upload-ip:${ipKey(req)}`,
+    handler: (req, res, next) => tooMany('uploads from this address')(req, res, next),
+  });
+  const byAccount = rateLimit({
+    ...common,
+    limit: limit(RATE_LIMITS.uploadsPerAccount),
+    // Anonymous uploads are refused later anyway (401); the per-IP limit covers them.
+    skip: async (req) => req.method === 'OPTIONS' || !(await viewerOf(ctx, req)).user,
+    keyGenerator: async (req) => `upload-user:${(await viewerOf(ctx, req)).user!.id}`,
+    handler: (req, res, next) => tooMany('uploads from this account')(req, res, next),
+  });
+  return router.use(byIp, byAccount);
+}
 
 /** The limiters, in the order they apply; `scale` multiplies every limit, 0 turns them off. */
 export function rateLimits(ctx: AppContext, scale = 1): Router {

@@ -29,12 +29,14 @@ export function demoPhases(now = Date.now()): { consultation: Phase; reflections
       name: DEMO_SPACE.phases.consultation,
       opensAt: new Date(now - 14 * DAY).toISOString(),
       closesAt: new Date(consultationCloses).toISOString(),
+      timeZone: 'UTC',
     },
     reflections: {
       id: uuidv7(),
       name: DEMO_SPACE.phases.reflections,
       opensAt: new Date(consultationCloses).toISOString(),
       closesAt: new Date(consultationCloses + 56 * DAY).toISOString(),
+      timeZone: 'UTC',
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Phase, Question, Space } from '@parley/shared';
+import type { DeletionPolicy, Phase, Question, Space } from '@parley/shared';
 import type { Queryable } from '../db/db';
 import { toIso, toIsoOrNull, toNumber } from '../db/rows';
 import type { WriteTx } from '../db/write';
@@ -10,9 +10,13 @@ interface SpaceRow {
   intro: Record<string, string>;
   audience: Record<string, string>;
   languages: string[];
-  phases: Phase[];
+  /** Rows written before time zones existed have none. */
+  phases: (Omit<Phase, 'timeZone'> & { timeZone?: string })[];
   contact_email: string | null;
   reason_templates: Space['reasonTemplates'] | null;
+  documents: Space['documents'] | null;
+  announcement: Space['announcement'];
+  deletion_policy: DeletionPolicy | null;
   updated_at: unknown;
   seq: unknown;
   moderators: Space['moderators'];
@@ -27,10 +31,14 @@ const toSpace = (r: SpaceRow): SpaceRecord => ({
   intro: r.intro,
   audience: r.audience,
   languages: r.languages,
-  phases: r.phases,
+  // Phases stored before time zones existed were entered in UTC.
+  phases: r.phases.map((p) => ({ ...p, timeZone: p.timeZone ?? 'UTC' })),
   contactEmail: r.contact_email,
   moderators: r.moderators,
   reasonTemplates: r.reason_templates ?? [],
+  documents: r.documents ?? [],
+  announcement: r.announcement ?? null,
+  deletionPolicy: r.deletion_policy ?? 'keep',
   updatedAt: toIsoOrNull(r.updated_at),
   seq: toNumber(r.seq),
 });
@@ -88,18 +96,27 @@ export async function slugTakenByOther(q: Queryable, slug: string, id: string): 
 
 export async function upsertSpace(
   tx: WriteTx<'spaces'>,
-  space: Omit<Space, 'moderators' | 'updatedAt' | 'reasonTemplates'> & {
+  // Documents and the announcement have their own routes (space-documents, announcements): an
+  // edit of the space keeps them as stored.
+  space: Omit<
+    Space,
+    'moderators' | 'updatedAt' | 'reasonTemplates' | 'documents' | 'announcement' | 'deletionPolicy'
+  > & {
     reasonTemplates?: Space['reasonTemplates'];
+    /** Absent: a new space keeps posts, an existing one keeps its policy. */
+    deletionPolicy?: DeletionPolicy;
   },
 ) {
   await tx.query(
     `INSERT INTO spaces (id, slug, title, intro, audience, languages, phases, contact_email, reason_templates,
-                         updated_at, seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp(), nextval('spaces_seq'))
+                         deletion_policy, updated_at, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, 'keep'), clock_timestamp(), nextval('spaces_seq'))
      ON CONFLICT (id) DO UPDATE SET
        slug = excluded.slug, title = excluded.title, intro = excluded.intro, audience = excluded.audience,
        languages = excluded.languages, phases = excluded.phases, contact_email = excluded.contact_email,
-       reason_templates = excluded.reason_templates, updated_at = excluded.updated_at, seq = excluded.seq`,
+       reason_templates = excluded.reason_templates,
+       deletion_policy = coalesce($10, spaces.deletion_policy),
+       updated_at = excluded.updated_at, seq = excluded.seq`,
     [
       space.id,
       space.slug,
@@ -110,8 +127,44 @@ export async function upsertSpace(
       JSON.stringify(space.phases),
       space.contactEmail,
       JSON.stringify(space.reasonTemplates ?? []),
+      space.deletionPolicy ?? null,
     ],
   );
+}
+
+/** Replaces a space's documents and moves it to the end of the change order (devices pull it). */
+export async function setSpaceDocuments(
+  tx: WriteTx<'spaces'>,
+  id: string,
+  documents: Space['documents'],
+): Promise<void> {
+  await tx.query(
+    `UPDATE spaces SET documents = $2, seq = nextval('spaces_seq'), updated_at = clock_timestamp()
+      WHERE id = $1`,
+    [id, JSON.stringify(documents)],
+  );
+}
+
+/** Sets (or, with null, removes) a space's pinned announcement; devices pull the change. */
+export async function setSpaceAnnouncement(
+  tx: WriteTx<'spaces'>,
+  id: string,
+  announcement: Space['announcement'],
+): Promise<void> {
+  await tx.query(
+    `UPDATE spaces SET announcement = $2, seq = nextval('spaces_seq'), updated_at = clock_timestamp()
+      WHERE id = $1`,
+    [id, announcement === null ? null : JSON.stringify(announcement)],
+  );
+}
+
+/** The spaces that list this upload among their documents (public files). */
+export async function spacesWithDocument(q: Queryable, uploadId: string): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `SELECT id FROM spaces WHERE documents @> jsonb_build_array(jsonb_build_object('id', $1::text))`,
+    [uploadId],
+  );
+  return rows.map((r) => r.id);
 }
 
 /**

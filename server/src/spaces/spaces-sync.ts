@@ -2,6 +2,7 @@ import { Question, Space, type PushRow, type WithDeleted } from '@parley/shared'
 import type { AppContext } from '../app-context';
 import { isAdmin, type Viewer } from '../auth/viewer';
 import type { Queryable } from '../db/db';
+import type { PushOptions } from '../sync/collections';
 import { writeTx } from '../db/write';
 import { AppError } from '../http/errors';
 import {
@@ -27,8 +28,17 @@ export const spacesSync = {
   pull: async (q: Queryable, _viewer: Viewer, afterSeq: number, limit: number) =>
     page(await pullSpaces(q, afterSeq, limit)),
   maxSeq: maxSpaceSeq,
-  /** Admin only. `moderators` in a pushed space is ignored: assignments live in their own table. */
-  async push(ctx: AppContext, viewer: Viewer, rows: PushRow[]): Promise<WithDeleted<Space>[]> {
+  /**
+   * Admin only. `moderators` in a pushed space is ignored: assignments live in their own table.
+   * With `echoStored` (the organiser's device), every stored space comes back as the server has it
+   * (its new updatedAt), so the device's next edit is not taken for a conflict.
+   */
+  async push(
+    ctx: AppContext,
+    viewer: Viewer,
+    rows: PushRow[],
+    options: PushOptions = { echoStored: false },
+  ): Promise<WithDeleted<Space>[]> {
     requireAdmin(viewer);
     const conflicts: WithDeleted<Space>[] = [];
     for (const row of rows) {
@@ -38,15 +48,18 @@ export const spacesSync = {
       const conflict = await writeTx(ctx, ['spaces'], async (tx) => {
         const master = await lockSpace(tx, space.id);
         if (master && row.assumedMasterState?.updatedAt !== master.updatedAt) return master;
-        // A slug belongs to one space; a clash is skipped rather than failing the whole push.
-        if (await slugTakenByOther(tx, space.slug, space.id)) return null;
+        // A slug belongs to one space; a clash is skipped rather than failing the whole push
+        // (an existing space comes back as stored, so the device drops the clashing slug).
+        if (await slugTakenByOther(tx, space.slug, space.id)) return master;
         // A device that predates reason templates sends none: keep the stored ones.
         const templatesSent = 'reasonTemplates' in row.newDocumentState;
         await upsertSpace(tx, {
           ...space,
           reasonTemplates: templatesSent ? space.reasonTemplates : (master?.reasonTemplates ?? []),
+          // Likewise the deletion policy: absent = the stored one stays.
+          deletionPolicy: 'deletionPolicy' in row.newDocumentState ? space.deletionPolicy : undefined,
         });
-        return null;
+        return options.echoStored ? findSpace(tx, { id: space.id }) : null;
       });
       if (conflict) conflicts.push(page([conflict]).documents[0]!);
     }
@@ -58,7 +71,12 @@ export const questionsSync = {
   pull: async (q: Queryable, _viewer: Viewer, afterSeq: number, limit: number) =>
     page(await pullQuestions(q, afterSeq, limit)),
   maxSeq: maxQuestionSeq,
-  async push(ctx: AppContext, viewer: Viewer, rows: PushRow[]): Promise<WithDeleted<Question>[]> {
+  async push(
+    ctx: AppContext,
+    viewer: Viewer,
+    rows: PushRow[],
+    options: PushOptions = { echoStored: false },
+  ): Promise<WithDeleted<Question>[]> {
     requireAdmin(viewer);
     const conflicts: WithDeleted<Question>[] = [];
     for (const row of rows) {
@@ -71,7 +89,7 @@ export const questionsSync = {
         const space = await findSpace(tx, { id: question.spaceId });
         if (!space?.phases.some((p) => p.id === question.phaseId)) return null;
         await upsertQuestion(tx, question);
-        return null;
+        return options.echoStored ? lockQuestion(tx, question.id) : null;
       });
       if (conflict) conflicts.push(page([conflict]).documents[0]!);
     }

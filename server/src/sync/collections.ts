@@ -18,6 +18,8 @@ export const ECHO_HEADER = 'x-parley-echo';
 
 export interface PushOptions {
   echoStored: boolean;
+  /** The origin the device used (for links in e-mails when PUBLIC_URL is unset). */
+  origin?: string;
 }
 
 /** What the replication routes need from each collection. Visibility is each one's business. */

@@ -33,7 +33,8 @@ export function syncRoutes(ctx: AppContext, streams: StreamRegistry): Router {
     if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
     const rows = parseOr400(PushBody, req.body, 'invalid_body');
     const echoStored = req.get(ECHO_HEADER) === 'stored';
-    res.json(await SYNC_COLLECTIONS[collection].push(ctx, viewer, rows, { echoStored }));
+    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    res.json(await SYNC_COLLECTIONS[collection].push(ctx, viewer, rows, { echoStored, origin }));
   });
 
   router.get('/:collection/stream', async (req, res) => {

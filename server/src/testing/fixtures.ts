@@ -67,12 +67,19 @@ export async function makeSpace(
   options: { reasonTemplates?: Space['reasonTemplates']; languages?: string[] } = {},
 ): Promise<TestSpace> {
   const now = Date.now();
-  const open = { id: uuidv7(), name: { en: 'Open' }, opensAt: iso(now - DAY), closesAt: iso(now + DAY) };
+  const open = {
+    id: uuidv7(),
+    name: { en: 'Open' },
+    opensAt: iso(now - DAY),
+    closesAt: iso(now + DAY),
+    timeZone: 'UTC',
+  };
   const closed = {
     id: uuidv7(),
     name: { en: 'Closed' },
     opensAt: iso(now - 3 * DAY),
     closesAt: iso(now - DAY),
+    timeZone: 'UTC',
   };
   const space = {
     spaceId: uuidv7(),

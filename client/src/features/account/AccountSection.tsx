@@ -4,6 +4,8 @@ import { ApiError } from '../../api/http';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../session/SessionProvider';
 import { useAnnounce } from '../../ui/Announcer';
+import { DecisionEmailSetting } from './DecisionEmailSetting';
+import { DeleteAccountForm } from './DeleteAccountForm';
 import { deleteAccount, downloadMyData, logOutEverywhere } from './account-api';
 import './account.css';
 
@@ -15,7 +17,6 @@ export function AccountSection() {
   const [, navigate] = useLocation();
   const [busy, setBusy] = useState<null | 'everywhere' | 'export' | 'delete'>(null);
   const [error, setError] = useState<null | 'everywhere' | 'export' | 'delete' | 'password'>(null);
-  const [password, setPassword] = useState('');
   const id = useId();
   if (!me) return null;
 
@@ -36,6 +37,8 @@ export function AccountSection() {
   return (
     <section className="card setting" aria-labelledby={`${id}-account`}>
       <h2 id={`${id}-account`}>{t('account.title')}</h2>
+
+      <DecisionEmailSetting />
 
       <h3 className="setting__subhead">{t('account.exportTitle')}</h3>
       <p id={`${id}-export-help`} className="muted setting__help">
@@ -88,42 +91,19 @@ export function AccountSection() {
       )}
 
       <h3 className="setting__subhead">{t('account.deleteTitle')}</h3>
-      <form
-        className="setting"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeleteAccountForm
+        meId={me.id}
+        busy={busy !== null}
+        error={error === 'delete' || error === 'password' ? error : null}
+        onDelete={(password, removePosts) =>
           void run('delete', async () => {
-            await deleteAccount(password);
+            await deleteAccount(password, removePosts);
             await signOut();
             announce(t('account.deleted'));
             navigate('/');
-          });
-        }}
-      >
-        <p id={`${id}-delete-help`} className="muted setting__help">
-          {t('account.deleteHelp')}
-        </p>
-        <div className="field account__password">
-          <label htmlFor={`${id}-password`}>{t('account.deletePassword')}</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            aria-describedby={`${id}-delete-help`}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        <button type="submit" className="button button--danger" disabled={busy !== null || password === ''}>
-          {t('account.deleteButton')}
-        </button>
-        {(error === 'delete' || error === 'password') && (
-          <p role="alert" className="form__error">
-            {t(error === 'password' ? 'account.wrongPassword' : 'account.offlineFailed')}
-          </p>
-        )}
-      </form>
+          })
+        }
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useLocation } from 'wouter';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../session/SessionProvider';
 import { SignOutDialog } from './SignOutDialog';
+import { NavIcon } from '../../app/nav-icons';
 
 /** The header's "Sign out": asks whether to wipe this device too, then signs out. */
 export function SignOutButton() {
@@ -13,7 +14,9 @@ export function SignOutButton() {
   return (
     <>
       <button type="button" className="nav__link nav__button" onClick={() => setOpen(true)}>
-        {t('nav.signOut')}
+        {/* An icon on a phone, where the header has no room for "Se déconnecter"; the text stays its name. */}
+        <NavIcon name="signOut" />
+        <span className="nav__text">{t('nav.signOut')}</span>
       </button>
       <SignOutDialog
         open={open}

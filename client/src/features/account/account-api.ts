@@ -23,7 +23,13 @@ export async function downloadMyData(): Promise<void> {
   }
 }
 
-/** Deletes the account (the server checks the password); posts stay as "Former participant". */
-export function deleteAccount(password: string): Promise<{ deleted: true; postsKept: number }> {
-  return request('DELETE', '/api/me', { password });
+/**
+ * Deletes the account (the server checks the password). Each space's policy decides whether the
+ * posts there stay as "Former participant" or go; `removePosts` is the choice where it is the person's.
+ */
+export function deleteAccount(
+  password: string,
+  removePosts: boolean,
+): Promise<{ deleted: true; postsKept: number; postsRemoved: number }> {
+  return request('DELETE', '/api/me', { password, removePosts });
 }

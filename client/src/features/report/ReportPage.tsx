@@ -13,6 +13,7 @@ import { moderates, useSession } from '../../session/SessionProvider';
 import { NotFound } from '../../ui/NotFound';
 import { Loading, PageTitle } from '../../ui/Page';
 import { PlainText } from '../../ui/PlainText';
+import { AnnouncementForm } from '../announcement/AnnouncementForm';
 import './report.css';
 
 /** Approved posts of a space on this device (a moderator's device holds them all). */
@@ -114,6 +115,7 @@ function Report({ space }: { space: Space }) {
           </>
         )}
       </div>
+      <AnnouncementForm space={space} />
       {phaseId && <p>{t('report.phaseLine', { name: phaseName(phaseId) })}</p>}
       <p className="muted">{t('report.approvedOnly')}</p>
       <dl className="report__totals" aria-label={t('report.totals')}>

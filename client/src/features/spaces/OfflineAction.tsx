@@ -6,6 +6,7 @@ import { useData, useLive, type FullSyncProgress } from '../../db/context';
 import { useT } from '../../i18n/useT';
 import type { MessageId } from '../../i18n/I18nProvider';
 import { useAnnounce } from '../../ui/Announcer';
+import { canKeepOffline, keepOffline } from '../space-documents/document-cache';
 
 const KEY = 'parley.offlineSpaces';
 
@@ -38,7 +39,7 @@ type Run = { kind: 'idle' } | { kind: 'running'; progress: FullSyncProgress | nu
  * "Make this space available offline": pulls every collection again from the start (a full
  * re-sync through the replication), with progress, then says what is on the device. Every
  * post the user may see replicates anyway; this makes sure of it now, before the bus leaves.
- * Attachments will be fetched here too once they exist.
+ * The space's documents are saved on the device too (even with data saver: this is the ask).
  */
 export function OfflineAction({ space }: { space: Space }) {
   const t = useT();
@@ -60,6 +61,9 @@ export function OfflineAction({ space }: { space: Space }) {
     setRun({ kind: 'running', progress: null });
     try {
       await sync.fullSync((progress) => setRun({ kind: 'running', progress }));
+      const documents = canKeepOffline() ? space.documents : [];
+      const saved = await Promise.all(documents.map((d) => keepOffline(d.id)));
+      if (saved.includes(false)) throw new Error('a document did not arrive');
       const at = Date.now();
       remember(space.id, at);
       setSavedAt(at);

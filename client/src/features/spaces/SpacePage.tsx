@@ -11,6 +11,8 @@ import { phaseState } from './phases';
 import { StateTag } from './StateTag';
 import { OfflineAction } from './OfflineAction';
 import { moderates, useSession } from '../../session/SessionProvider';
+import { AnnouncementBanner } from '../announcement/AnnouncementBanner';
+import { SpaceDocuments } from '../space-documents/SpaceDocuments';
 import './spaces.css';
 
 function QuestionLink({ space, question }: { space: Space; question: Question }) {
@@ -46,8 +48,9 @@ function PhaseSection({
         <StateTag state={phaseState(phase, now)} />
       </div>
       <p className="phase__dates">
-        <FormattedDate value={phase.opensAt} dateStyle="medium" /> –{' '}
-        <FormattedDate value={phase.closesAt} dateStyle="medium" />
+        {/* The organiser's dates are days in the phase's own time zone, wherever the reader is. */}
+        <FormattedDate value={phase.opensAt} dateStyle="medium" timeZone={phase.timeZone} /> –{' '}
+        <FormattedDate value={phase.closesAt} dateStyle="medium" timeZone={phase.timeZone} />
       </p>
       {questions.length > 0 ? (
         <ol className="question-list">
@@ -79,11 +82,18 @@ function SpaceView({ space }: { space: Space }) {
           {title.text}
         </span>
       </PageTitle>
+      <AnnouncementBanner space={space} />
       <LocalizedBlock field={space.intro} spaceLanguages={space.languages} className="space__intro" />
       <OfflineAction space={space} />
       {canReport && (
         <p>
           <Link href={`/s/${space.slug}/report`}>{t('report.link')}</Link>
+        </p>
+      )}
+      {me?.role === 'admin' && (
+        <p className="space__organise">
+          <Link href={`/organise/${space.slug}`}>{t('organiser.editSpace')}</Link>
+          <Link href={`/organise/${space.slug}/questions`}>{t('organiser.editQuestions')}</Link>
         </p>
       )}
 
@@ -111,6 +121,8 @@ function SpaceView({ space }: { space: Space }) {
           </div>
         )}
       </dl>
+
+      <SpaceDocuments space={space} />
 
       <section className="stack" aria-labelledby="questions-heading">
         <h2 id="questions-heading">{t('space.questions')}</h2>

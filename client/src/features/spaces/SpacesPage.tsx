@@ -5,6 +5,7 @@ import { useData } from '../../db/context';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../../ui/LocalizedText';
 import { Loading, PageTitle } from '../../ui/Page';
+import { useSession } from '../../session/SessionProvider';
 import { spaceState } from './phases';
 import { StateTag } from './StateTag';
 import './spaces.css';
@@ -33,10 +34,18 @@ export function SpacesPage() {
   const t = useT();
   const spaces = useSpaces();
   const { connection } = useData();
+  const { me } = useSession();
   const now = new Date();
   return (
     <section className="stack">
       <PageTitle title={t('spaces.title')}>{t('spaces.title')}</PageTitle>
+      {me?.role === 'admin' && (
+        <p>
+          <Link href="/organise/new" className="button button--quiet">
+            {t('organiser.newSpace')}
+          </Link>
+        </p>
+      )}
       {spaces === undefined ? (
         <Loading />
       ) : spaces.length === 0 ? (

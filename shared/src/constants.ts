@@ -1,0 +1,12 @@
+// Plain values that server and client share, kept apart from the zod schemas: the package is
+// marked side-effect free, so a client screen that needs only these does not bundle zod.
+
+/** Languages the demo and the UI know; content may be in any LangCode. */
+export const UI_LANGS = ['en', 'fr', 'es', 'ru', 'ar'] as const;
+
+export const MAX_POST_CHARS = 10_000;
+
+/** reasonTemplateId of the rows the server writes itself for posts published at once. */
+export const AUTO_REASONS = { onBehalf: 'auto:on-behalf', ownPost: 'auto:own-post' } as const;
+
+export const ANONYMOUS_NAME = 'Anonymous';
