@@ -1,3 +1,5 @@
+// First: zod must be jitless before any chunk that builds the shared schemas runs.
+import './zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { startPwa } from './pwa/pwa';
 import { App } from './app/App';

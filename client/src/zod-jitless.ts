@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { config } from 'zod/v4/core';
 
 // The server's Content-Security-Policy forbids eval. Zod would otherwise probe for it with
-// `Function('')` on first parse (a CSP violation report) before falling back to the interpreter
-// it then uses anyway. Imported by every module that parses (db/writes.ts), not by main.tsx:
-// zod stays out of the first screen's JavaScript.
-z.config({ jitless: true });
+// `Function('')` when it builds its first object schema (a CSP violation report), then fall back to
+// the interpreter anyway. Imported first by main.tsx, before any chunk holding the shared schemas
+// can load; only zod's tiny core config module comes with it, not zod itself.
+config({ jitless: true });

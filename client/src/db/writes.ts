@@ -1,5 +1,3 @@
-// Writes are where the client parses with zod: the jitless setting must precede the first parse.
-import '../zod-jitless';
 import { v7 as uuidv7 } from 'uuid';
 import { MAX_POST_CHARS, Moderation, Post, type Decision, type Me, type PostStatus } from '@parley/shared';
 import type { ParleyDatabase } from './database';

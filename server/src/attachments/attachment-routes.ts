@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Id } from '@parley/shared';
 import { Router } from 'express';
@@ -6,6 +5,7 @@ import type { AppContext } from '../app-context';
 import { viewerOf } from '../auth/request-session';
 import { parseOr400 } from '../http/errors';
 import { attachmentForDownload } from './attachment-service';
+import type { UploadStorage } from './storage/upload-storage';
 
 /** RFC 5987/6266: the UTF-8 name for browsers, an ASCII fallback for the rest. */
 export function contentDisposition(name: string): string {
@@ -17,11 +17,13 @@ export function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-export function attachmentRoutes(ctx: AppContext): Router {
+export function attachmentRoutes(ctx: AppContext, storage: UploadStorage): Router {
   const router = Router();
   router.get('/attachments/:id', async (req, res) => {
     const id = parseOr400(Id, req.params.id, 'bad_request');
-    const { upload, path } = await attachmentForDownload(ctx, await viewerOf(ctx, req), id);
+    const upload = await attachmentForDownload(ctx, await viewerOf(ctx, req), id);
+    // Opened before the headers go out, so a store that fails answers 500, not a cut-off file.
+    const body = await storage.stream(upload.id);
     res.status(200).set({
       'Content-Type': upload.mime,
       'Content-Length': String(upload.size),
@@ -30,7 +32,7 @@ export function attachmentRoutes(ctx: AppContext): Router {
       // Private: visibility depends on who asks, and can change (a post hidden later).
       'Cache-Control': 'private, no-store',
     });
-    await pipeline(createReadStream(path), res);
+    await pipeline(body, res);
   });
   return router;
 }

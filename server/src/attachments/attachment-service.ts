@@ -1,10 +1,8 @@
-import { join } from 'node:path';
 import type { AppContext } from '../app-context';
 import type { Viewer } from '../auth/viewer';
 import { AppError } from '../http/errors';
 import { findPost } from '../posts/post-repository';
 import { presentPost } from '../posts/present-post';
-import { uploadsDirOf } from './upload-config';
 import { spacesWithDocument } from '../spaces/space-repository';
 import { findUpload, postIdsWithAttachment, type UploadRecord } from './upload-repository';
 
@@ -18,7 +16,7 @@ export async function attachmentForDownload(
   ctx: AppContext,
   viewer: Viewer,
   id: string,
-): Promise<{ upload: UploadRecord & { mime: string }; path: string }> {
+): Promise<UploadRecord & { mime: string }> {
   const notFound = new AppError(404, 'not_found', 'No such file.');
   const upload = await findUpload(ctx.db, id);
   if (!upload || upload.status !== 'complete' || upload.mime === null) throw notFound;
@@ -31,5 +29,5 @@ export async function attachmentForDownload(
     allowed = post !== null && !presentPost(post, viewer)._deleted;
   }
   if (!allowed) throw notFound;
-  return { upload: { ...upload, mime: upload.mime }, path: join(uploadsDirOf(ctx.config), upload.id) };
+  return { ...upload, mime: upload.mime };
 }

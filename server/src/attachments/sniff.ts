@@ -1,5 +1,7 @@
-import { open } from 'node:fs/promises';
-import { fileTypeFromFile } from 'file-type';
+import { Readable } from 'node:stream';
+import type { ReadableStream } from 'node:stream/web';
+import { fileTypeFromStream } from 'file-type';
+import type { UploadStorage } from './storage/upload-storage';
 
 /**
  * The types a post may carry, decided from the bytes (magic numbers), never from the name or the
@@ -40,16 +42,20 @@ function looksLikeText(bytes: Uint8Array): boolean {
   }
 }
 
-/** The file's type from its content, or null when it is not one Parley accepts. */
-export async function sniffAllowedType(path: string): Promise<string | null> {
-  const detected = await fileTypeFromFile(path);
-  if (detected) return ALLOWED_TYPES.has(detected.mime) ? detected.mime : null;
-  const handle = await open(path, 'r');
+/**
+ * The stored file's type from its content, or null when it is not one Parley accepts. Read as a
+ * stream from the start (file-type stops as soon as it knows), so it works on a bucket as well as
+ * a directory.
+ */
+export async function sniffAllowedType(storage: UploadStorage, id: string): Promise<string | null> {
+  const stream = await storage.stream(id);
+  let detected;
   try {
-    const buffer = new Uint8Array(TEXT_PROBE_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, TEXT_PROBE_BYTES, 0);
-    return bytesRead > 0 && looksLikeText(buffer.subarray(0, bytesRead)) ? 'text/plain' : null;
+    detected = await fileTypeFromStream(Readable.toWeb(stream) as ReadableStream<Uint8Array>);
   } finally {
-    await handle.close();
+    stream.destroy();
   }
+  if (detected) return ALLOWED_TYPES.has(detected.mime) ? detected.mime : null;
+  const head = await storage.readHead(id, TEXT_PROBE_BYTES);
+  return head.length > 0 && looksLikeText(head) ? 'text/plain' : null;
 }

@@ -1,7 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
-import { rm } from 'node:fs/promises';
-import { FileStore } from '@tus/file-store';
 import { Server, type ServerOptions } from '@tus/server';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from '../app-context';
@@ -10,7 +7,8 @@ import type { SignedInUser } from '../auth/viewer';
 import { uuidv7 } from '../db/uuid';
 import { AppError } from '../http/errors';
 import { sniffAllowedType } from './sniff';
-import { maxUploadBytesOf, uploadsDirOf } from './upload-config';
+import { maxUploadBytesOf } from './upload-config';
+import type { UploadStorage } from './storage/upload-storage';
 import { completeUpload, findUpload, insertUpload } from './upload-repository';
 
 export const UPLOADS_PATH = '/api/uploads';
@@ -43,12 +41,9 @@ export function cleanFileName(raw: string | null | undefined): string {
  * arrives the type is sniffed from the content; a type not on the list is deleted and refused
  * (415), so only accepted files ever become `complete`.
  *
- * Bytes are kept by @tus/file-store in DATA_DIR/uploads. Several instances need a store they all
- * share: @tus/s3-store against an S3-compatible service is the drop-in (see README), with
- * `sniffAllowedType` then reading the object instead of a local path.
+ * Bytes go to `storage`: UPLOADS_DIR, or an S3-compatible bucket when S3_BUCKET is set.
  */
-export function tusUploads(ctx: AppContext) {
-  const directory = uploadsDirOf(ctx.config);
+export function tusUploads(ctx: AppContext, storage: UploadStorage) {
   const uploaders = new WeakMap<IncomingMessage, SignedInUser>();
   const userOf = (req: HookRequest): SignedInUser | undefined => {
     const node = (req as unknown as { runtime?: { node?: { req: IncomingMessage } } }).runtime?.node?.req;
@@ -57,7 +52,7 @@ export function tusUploads(ctx: AppContext) {
 
   const tus = new Server({
     path: UPLOADS_PATH,
-    datastore: new FileStore({ directory }),
+    datastore: storage.datastore,
     maxSize: maxUploadBytesOf(ctx.config),
     // Relative, so the address stays right behind a proxy that rewrites the host.
     relativeLocation: true,
@@ -85,12 +80,10 @@ export function tusUploads(ctx: AppContext) {
       if (!user || !upload || upload.ownerId !== user.id) throw tusError(404, 'Not found.\n');
     },
     async onUploadFinish(_req, upload) {
-      const path = join(directory, upload.id);
-      const mime = await sniffAllowedType(path).catch(() => null);
+      const mime = await sniffAllowedType(storage, upload.id).catch(() => null);
       await completeUpload(ctx.db, upload.id, mime);
       if (mime === null) {
-        await rm(path, { force: true });
-        await rm(`${path}.json`, { force: true });
+        await storage.remove(upload.id);
         throw tusError(415, 'This type of file is not accepted (PDF, images, office documents, text).\n');
       }
       return {};

@@ -35,6 +35,27 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ SENTRY_ENVIRONMENT: 'prod uction' })).toThrow(/SENTRY_ENVIRONMENT/);
   });
 
+  it('keeps attachments in UPLOADS_DIR unless S3_BUCKET names a bucket', () => {
+    expect(parseEnv({}).s3).toBeUndefined();
+    expect(
+      parseEnv({
+        S3_BUCKET: 'parley',
+        S3_ENDPOINT: 'https://s3.example.org',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_FORCE_PATH_STYLE: 'true',
+      }).s3,
+    ).toEqual({
+      bucket: 'parley',
+      endpoint: 'https://s3.example.org',
+      region: 'us-east-1',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+    });
+    expect(() => parseEnv({ S3_BUCKET: 'parley', S3_ENDPOINT: 'not a url' })).toThrow(/S3_ENDPOINT/);
+  });
+
   it('seeds the demo on the embedded database only, unless DEMO_SEED says otherwise', () => {
     expect(parseEnv({ DATABASE_URL: 'postgres://db/x' }).demoSeed).toBe(false);
     expect(parseEnv({ DATABASE_URL: 'postgres://db/x', DEMO_SEED: 'true' }).demoSeed).toBe(true);

@@ -79,6 +79,17 @@ const EnvSchema = z.object({
     .optional()
     .describe('largest attachment accepted, in bytes; default 20 MB'),
   UPLOADS_DIR: optional.describe('where uploaded attachments are kept; default DATA_DIR/uploads'),
+  S3_BUCKET: optional.describe('keep attachments in this S3-compatible bucket instead of UPLOADS_DIR'),
+  S3_ENDPOINT: optional
+    .refine((v) => v === undefined || URL.canParse(v), 'must be a URL')
+    .describe('S3 service URL for a non-AWS store (MinIO, Garage, R2, …); default AWS'),
+  S3_REGION: z.string().min(1).default('us-east-1').describe('S3 region'),
+  S3_ACCESS_KEY_ID: optional.describe('S3 access key; default the AWS SDK credential chain'),
+  S3_SECRET_ACCESS_KEY: optional.describe('S3 secret key, with S3_ACCESS_KEY_ID'),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('address the bucket as ENDPOINT/bucket (MinIO and most self-hosted stores)'),
   INIT_CWD: optional.describe('set by npm: the directory npm was started in'),
 });
 
@@ -111,6 +122,19 @@ export interface Config {
   maxUploadBytes?: number;
   /** Where tus uploads are kept; absent = DATA_DIR/uploads. */
   uploadsDir?: string;
+  /** An S3-compatible bucket for uploads instead of uploadsDir (S3_BUCKET set). */
+  s3?: S3Config;
+}
+
+export interface S3Config {
+  bucket: string;
+  /** Absent: AWS itself. */
+  endpoint?: string;
+  region: string;
+  /** Both or neither; neither = the AWS SDK's own credential chain (environment, instance role). */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -162,6 +186,18 @@ export function parseEnv(
     rateLimitScale: e.RATE_LIMIT_SCALE,
     ...(e.MAX_UPLOAD_BYTES !== undefined ? { maxUploadBytes: e.MAX_UPLOAD_BYTES } : {}),
     ...(e.UPLOADS_DIR ? { uploadsDir: resolve(base, e.UPLOADS_DIR) } : {}),
+    ...(e.S3_BUCKET
+      ? {
+          s3: {
+            bucket: e.S3_BUCKET,
+            ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
+            region: e.S3_REGION,
+            ...(e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID } : {}),
+            ...(e.S3_SECRET_ACCESS_KEY ? { secretAccessKey: e.S3_SECRET_ACCESS_KEY } : {}),
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+          },
+        }
+      : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { syncRoutes } from '../sync/sync-routes';
 import { moderationRoutes } from '../moderation/moderation-routes';
 import { attachmentRoutes } from '../attachments/attachment-routes';
 import { tusUploads } from '../attachments/tus-uploads';
+import { uploadStorageFor } from '../attachments/storage/upload-storage';
 import { reportRoutes } from '../report/report-routes';
 import { spaceDocumentRoutes } from '../space-documents/space-document-routes';
 import { announcementRoutes } from '../announcements/announcement-routes';
@@ -74,6 +75,8 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
 
   const metrics = createMetrics(ctx, () => streams.size);
   const api = express.Router();
+  // One store for uploads and downloads: a directory, or a bucket shared by every instance.
+  const storage = uploadStorageFor(ctx.config);
   api.use(requestLog(logger));
   api.use(metrics.timeRequests);
   api.get('/metrics', metrics.serve);
@@ -101,7 +104,7 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
   api.use('/sync', syncRoutes(ctx, streams));
   api.use(moderationRoutes(ctx));
   api.use(peopleRoutes(ctx));
-  api.use(attachmentRoutes(ctx));
+  api.use(attachmentRoutes(ctx, storage));
   api.use(reportRoutes(ctx));
   api.use(spaceDocumentRoutes(ctx));
   api.use(announcementRoutes(ctx));
@@ -113,7 +116,7 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
   app.all(
     /^\/api\/uploads(?:\/[^/]+)?\/?$/,
     uploadRateLimits(ctx, ctx.config.rateLimitScale ?? 1),
-    tusUploads(ctx),
+    tusUploads(ctx, storage),
     errorHandler,
   );
   app.use('/api', api);

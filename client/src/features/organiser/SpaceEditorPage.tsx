@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import type { Space } from '@parley/shared';
+import { DeletionPolicy, type Space } from '@parley/shared';
 import { useData } from '../../db/context';
 import { useSpaces } from '../../db/queries';
 import { useUiLang } from '../../i18n/I18nProvider';
@@ -237,6 +237,23 @@ function SpaceEditor({ space, spaces }: { space: Space | null; spaces: Space[] }
                 value={form.contactEmail}
                 onChange={(e) => update({ contactEmail: e.target.value })}
               />
+            )}
+          </Field>
+          <Field label={t('organiser.deletionPolicy')} help={t('organiser.deletionPolicyHelp')}>
+            {(a11y) => (
+              <select
+                {...a11y}
+                value={form.deletionPolicy}
+                onChange={(e) =>
+                  update({
+                    deletionPolicy: DeletionPolicy.options.find((o) => o === e.target.value) ?? 'keep',
+                  })
+                }
+              >
+                <option value="keep">{t('organiser.deletionPolicy.keep')}</option>
+                <option value="remove">{t('organiser.deletionPolicy.remove')}</option>
+                <option value="author-chooses">{t('organiser.deletionPolicy.authorChooses')}</option>
+              </select>
             )}
           </Field>
         </fieldset>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptySpaceForm, formToSpace, type SpaceForm } from './space-form';
+import { emptySpaceForm, formToSpace, spaceToForm, type SpaceForm } from './space-form';
 
 function filled(): SpaceForm {
   const form = emptySpaceForm('en');
@@ -64,5 +64,12 @@ describe('the space form', () => {
       ok: false,
       problems: { slug: 'organiser.error.slugTaken' },
     });
+  });
+
+  it("carries the space's deletion policy both ways", () => {
+    const result = formToSpace({ ...filled(), deletionPolicy: 'author-chooses' }, null, []);
+    expect(result).toMatchObject({ ok: true, space: { deletionPolicy: 'author-chooses' } });
+    if (result.ok) expect(spaceToForm(result.space).deletionPolicy).toBe('author-chooses');
+    expect(emptySpaceForm('fr').deletionPolicy).toBe('keep');
   });
 });

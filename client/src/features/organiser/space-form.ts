@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { isTimeZone, Space } from '@parley/shared';
+import { isTimeZone, Space, type DeletionPolicy } from '@parley/shared';
 import type { z } from 'zod';
 import type { MessageId } from '../../i18n/I18nProvider';
 import { deviceTimeZone, utcToZoned, zonedToUtc, type LocalDateTime } from './time-zone';
@@ -20,6 +20,8 @@ export interface SpaceForm {
   intro: Record<string, string>;
   audience: Record<string, string>;
   contactEmail: string;
+  /** What happens to someone's posts here when they delete their account. */
+  deletionPolicy: DeletionPolicy;
   /** The first is the default language. */
   languages: string[];
   phases: PhaseForm[];
@@ -40,6 +42,7 @@ export function emptySpaceForm(uiLang: string): SpaceForm {
     intro: {},
     audience: {},
     contactEmail: '',
+    deletionPolicy: 'keep',
     languages: [uiLang],
     phases: [newPhaseForm()],
   };
@@ -53,6 +56,7 @@ export function spaceToForm(space: Space): SpaceForm {
     intro: { ...space.intro },
     audience: { ...space.audience },
     contactEmail: space.contactEmail ?? '',
+    deletionPolicy: space.deletionPolicy,
     languages: [...space.languages],
     phases: space.phases.map((p) => ({
       id: p.id,
@@ -138,6 +142,7 @@ export function formToSpace(
     languages,
     phases,
     contactEmail: form.contactEmail.trim() || null,
+    deletionPolicy: form.deletionPolicy,
   });
   if (!parsed.success)
     for (const issue of parsed.error.issues) {

@@ -1,0 +1,27 @@
+import type { Readable } from 'node:stream';
+import type { DataStore } from '@tus/server';
+import type { Config } from '../../config/config';
+import { fileStorage } from './file-storage';
+import { s3Storage } from './s3-storage';
+
+/**
+ * Where attachment bytes live: a local directory (one instance) or an S3-compatible bucket that
+ * every instance shares. tus writes through `datastore`; everything else that touches the bytes
+ * (sniffing, downloads, deleting a refused file) goes through the three reads below, so no code
+ * outside this folder knows which store is in use.
+ */
+export interface UploadStorage {
+  /** The tus data store that receives the uploads. */
+  readonly datastore: DataStore;
+  /** The first `n` bytes (fewer if the file is shorter). */
+  readHead(id: string, n: number): Promise<Uint8Array>;
+  /** The whole file, from the first byte. */
+  stream(id: string): Promise<Readable>;
+  /** Deletes the file and tus's record of it; a file already gone is not an error. */
+  remove(id: string): Promise<void>;
+}
+
+/** S3 when S3_BUCKET is configured, else the uploads directory. */
+export function uploadStorageFor(config: Config): UploadStorage {
+  return config.s3 ? s3Storage(config.s3) : fileStorage(config);
+}
