@@ -29,11 +29,22 @@ export async function openFirstQuestion(page: Page): Promise<string> {
   return title;
 }
 
-/** Resolves once the service worker controls the page (the app shell is precached by then). */
+/**
+ * Resolves once the service worker controls the page, has finished activating and holds the app
+ * shell (index.html) in its precache: only then does a reload with no network open the app. A page
+ * can already have a controller while its worker is still activating.
+ */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
-    return !!registration?.active && navigator.serviceWorker.controller !== null;
+    if (registration?.active?.state !== 'activated' || navigator.serviceWorker.controller === null)
+      return false;
+    for (const name of await caches.keys()) {
+      if (!name.includes('precache')) continue;
+      const keys = await (await caches.open(name)).keys();
+      if (keys.some((request) => new URL(request.url).pathname === '/index.html')) return true;
+    }
+    return false;
   });
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import type { Post, Question } from '@parley/shared';
+import type { Moderation, Post, Question } from '@parley/shared';
 import { apiSignIn } from './server-api';
 
 /** A UUIDv7-shaped id (time-ordered like the app's), made here so the test needs no package. */
@@ -64,6 +64,39 @@ export async function pushPosts(
   if (!res.ok || conflicts.length > 0)
     throw new Error(`push refused: ${res.status} ${JSON.stringify(conflicts)}`);
   return docs.map((d) => d.id);
+}
+
+/**
+ * Approves pending posts as the moderator `email` would from the queue (one push request). Asks
+ * for the stored rows back so it can refuse unless every decision was applied.
+ */
+export async function approvePosts(baseURL: string, email: string, postIds: string[]): Promise<void> {
+  const cookie = await apiSignIn(baseURL, email);
+  const decisions: Moderation[] = postIds.map((postId) => ({
+    id: uuidv7(),
+    postId,
+    spaceId: null,
+    decision: 'approve',
+    reason: null,
+    reasonTemplateId: null,
+    basedOnStatus: 'pending',
+    moderatorId: null,
+    moderatorName: null,
+    createdAt: new Date().toISOString(),
+    outcome: null,
+    updatedAt: null,
+  }));
+  const res = await fetch(`${baseURL}/api/sync/moderation/push`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', 'x-parley-echo': 'stored' },
+    body: JSON.stringify(
+      decisions.map((newDocumentState) => ({ assumedMasterState: null, newDocumentState })),
+    ),
+  });
+  const stored = (await res.json()) as Moderation[];
+  const outcomes = stored.map((m) => m.outcome);
+  if (!res.ok || outcomes.length !== postIds.length || outcomes.some((o) => o !== 'applied'))
+    throw new Error(`approval refused: ${res.status} ${JSON.stringify(stored)}`);
 }
 
 /** Posts the anonymous public receives (what "nobody else" could ever have seen). */

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Moderation, Question } from '@parley/shared';
+import type { Question } from '@parley/shared';
 import { expect, test } from '../support/fixtures';
 import { freePort } from '../support/fault-proxy';
 import { startFailoverProxy, type FailoverProxy } from '../support/failover-proxy';
 import { freshDatabase, type FreshDatabase } from '../support/fresh-postgres';
 import { DEMO, openFirstQuestion, signIn } from '../support/journeys';
-import { demoQuestions, pushPosts } from '../support/moderation-api';
-import { uuidv7 } from '../support/raw-http';
-import { apiSignIn, countOnServer } from '../support/server-api';
+import { approvePosts, demoQuestions, pushPosts } from '../support/moderation-api';
+import { countOnServer } from '../support/server-api';
 import { startServer, type RunningServer } from '../support/server';
 
 /*
@@ -37,31 +36,6 @@ test.afterAll(async () => {
   await db?.drop();
 });
 
-async function approveOn(baseURL: string, postId: string): Promise<void> {
-  const cookie = await apiSignIn(baseURL, DEMO.globalModerator);
-  const decision: Moderation = {
-    id: uuidv7(),
-    postId,
-    spaceId: null,
-    decision: 'approve',
-    reason: null,
-    reasonTemplateId: null,
-    basedOnStatus: 'pending',
-    moderatorId: null,
-    moderatorName: null,
-    createdAt: new Date().toISOString(),
-    outcome: null,
-    updatedAt: null,
-  };
-  const res = await fetch(`${baseURL}/api/sync/moderation/push`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
-    body: JSON.stringify([{ assumedMasterState: null, newDocumentState: decision }]),
-  });
-  expect(res.status).toBe(200);
-  expect(await res.json()).toEqual([]);
-}
-
 test('a device streaming from A sees a post approved through B within a second; A killed mid-push loses nothing', async ({
   newDevice,
 }) => {
@@ -75,7 +49,7 @@ test('a device streaming from A sees a post approved through B within a second; 
   const [question] = (await demoQuestions(b.url)) as [Question];
   const text = `Approved on B, seen on A ${Date.now()}`;
   const [postId] = await pushPosts(b.url, DEMO.ana, question, [text]);
-  await approveOn(b.url, postId!);
+  await approvePosts(b.url, DEMO.globalModerator, [postId!]);
   const approvedAt = Date.now();
   await expect(page.getByRole('article').filter({ hasText: text })).toBeVisible({ timeout: 1_000 });
   test.info().annotations.push({ type: 'B→A stream latency', description: `${Date.now() - approvedAt} ms` });

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
-import type { Moderation, Question, Space } from '@parley/shared';
+import type { Question, Space } from '@parley/shared';
 import { expect, test } from '../support/fixtures';
 import { DEMO, signIn } from '../support/journeys';
-import { apiGet, pushPosts, shot } from '../support/moderation-api';
-import { apiSignIn } from '../support/server-api';
+import { apiGet, approvePosts, pushPosts, shot } from '../support/moderation-api';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -170,28 +168,7 @@ test('journey 5: an organiser creates a space in four languages, assigns a moder
     ...(await pushPosts(server.url, DEMO.ana, quality, ['Eau trouble.'], 'fr')),
   ];
   await pushPosts(server.url, DEMO.ben, quality, ['Still waiting for a moderator.'], 'en');
-  const cookie = await apiSignIn(server.url, DEMO.regionalModerator);
-  const decisions: Moderation[] = approved.map((postId) => ({
-    id: randomUUID(),
-    postId,
-    spaceId: null,
-    decision: 'approve',
-    reason: null,
-    reasonTemplateId: null,
-    basedOnStatus: 'pending',
-    moderatorId: null,
-    moderatorName: null,
-    createdAt: new Date().toISOString(),
-    outcome: null,
-    updatedAt: null,
-  }));
-  const res = await fetch(`${server.url}/api/sync/moderation/push`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/json', 'x-parley-echo': 'stored' },
-    body: JSON.stringify(decisions.map((d) => ({ assumedMasterState: null, newDocumentState: d }))),
-  });
-  expect(res.status).toBe(200);
-  expect(((await res.json()) as Moderation[]).map((m) => m.outcome)).toEqual(approved.map(() => 'applied'));
+  await approvePosts(server.url, DEMO.regionalModerator, approved);
 
   // 5. The report, as the regional moderator sees it on their phone, and its downloads.
   const mod = await newDevice(server.url);

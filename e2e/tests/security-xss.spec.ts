@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '../support/fixtures';
 import { DEMO, openFirstQuestion, signIn, waitForServiceWorker } from '../support/journeys';
-import { demoQuestions, pushPosts, shot } from '../support/moderation-api';
-import { apiSignIn } from '../support/server-api';
+import { approvePosts, demoQuestions, pushPosts, shot } from '../support/moderation-api';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -46,30 +45,7 @@ test('a corpus of script payloads renders as text: no dialog, no script, only sa
   const ids = await pushPosts(server.url, DEMO.ana, question!, bodies);
 
   // The space's moderator approves them all, as the moderation queue would.
-  const cookie = await apiSignIn(server.url, DEMO.regionalModerator);
-  const rows = ids.map((postId) => ({
-    assumedMasterState: null,
-    newDocumentState: {
-      id: randomUUID(),
-      postId,
-      spaceId: null,
-      decision: 'approve',
-      reason: null,
-      reasonTemplateId: null,
-      basedOnStatus: 'pending',
-      moderatorId: null,
-      moderatorName: null,
-      createdAt: new Date().toISOString(),
-      outcome: null,
-      updatedAt: null,
-    },
-  }));
-  const approved = await fetch(`${server.url}/api/sync/moderation/push`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
-    body: JSON.stringify(rows),
-  });
-  expect(approved.status).toBe(200);
+  await approvePosts(server.url, DEMO.regionalModerator, ids);
 
   const reader = await newDevice(server.url);
   const { page } = reader;

@@ -9,6 +9,7 @@ import type { FullSyncProgress } from '../db/context';
 import { Connectivity } from '../connectivity/connectivity';
 import { eventStream, type StreamOptions } from './stream';
 import { queueInServiceWorker } from './background-sync';
+import { PageSlicer, PULL_SLICE } from './pull-slices';
 import { reportOnce } from '../errors/report';
 
 export type SyncState = 'offline' | 'syncing' | 'synced';
@@ -150,6 +151,7 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
         b.unsubscribe();
       };
     });
+    const slicer = new PageSlicer<WithDeleted<T>>();
     return replicateRxCollection<T, Checkpoint>({
       collection,
       replicationIdentifier: `parley-http-${name}-v1`,
@@ -159,11 +161,14 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
       // others see its writes through RxDB's multi-instance events.
       waitForLeadership: true,
       pull: {
-        batchSize: pullBatch,
+        // What RxDB is handed at a time; the server is asked for pullBatch rows (PageSlicer).
+        batchSize: Math.min(pullBatch, PULL_SLICE),
         stream$: merged$,
-        handler: async (checkpoint, batchSize) => {
+        handler: async (checkpoint) => {
+          const waiting = slicer.next(checkpoint);
+          if (waiting) return waiting;
           await connectivity.whenOnline();
-          const query = new URLSearchParams({ limit: String(batchSize) });
+          const query = new URLSearchParams({ limit: String(pullBatch) });
           if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
           try {
             const result = await request<PullResponse<T>>(
@@ -173,10 +178,8 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
               http,
             );
             noteSuccess();
-            return {
-              documents: result.documents,
-              checkpoint: result.checkpoint ?? checkpoint,
-            };
+            const complete = result.documents.length < pullBatch;
+            return slicer.first(checkpoint, result.documents, result.checkpoint ?? checkpoint, complete);
           } catch (error) {
             noteFailure(error);
             throw error; // RxDB retries after retryTime

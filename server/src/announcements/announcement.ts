@@ -1,24 +1,10 @@
 import type { Announcement, AnnouncementBody } from '@parley/shared';
 import type { AppContext } from '../app-context';
-import { isAdmin, moderates, type Viewer } from '../auth/viewer';
+import type { Viewer } from '../auth/viewer';
 import { writeTx } from '../db/write';
 import { AppError } from '../http/errors';
-import { findSpace, lockSpace, setSpaceAnnouncement, type SpaceRecord } from '../spaces/space-repository';
-
-/** The space's regional moderators, global moderators and administrators; 403 for anyone else. */
-async function spaceToAnnounceIn(ctx: AppContext, viewer: Viewer, slug: string): Promise<SpaceRecord> {
-  if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
-  const space = await findSpace(ctx.db, { slug });
-  if (!space) throw new AppError(404, 'not_found', 'No such space.');
-  if (!moderates(viewer, space.id) && !isAdmin(viewer)) {
-    throw new AppError(
-      403,
-      'forbidden',
-      "Only this space's moderators and administrators can publish its announcement.",
-    );
-  }
-  return space;
-}
+import { requireSpaceModerator } from '../spaces/space-moderator';
+import { lockSpace, setSpaceAnnouncement, type SpaceRecord } from '../spaces/space-repository';
 
 /**
  * The text kept: only the space's languages, blank versions dropped; the default language (the
@@ -52,7 +38,7 @@ export async function publishAnnouncement(
   slug: string,
   body: AnnouncementBody,
 ): Promise<Announcement> {
-  const space = await spaceToAnnounceIn(ctx, viewer, slug);
+  const space = await requireSpaceModerator(ctx, viewer, slug, 'publish its announcement');
   const announcement: Announcement = {
     text: announcementText(space, body),
     publishedAt: new Date().toISOString(),
@@ -66,7 +52,7 @@ export async function publishAnnouncement(
 }
 
 export async function removeAnnouncement(ctx: AppContext, viewer: Viewer, slug: string): Promise<void> {
-  const space = await spaceToAnnounceIn(ctx, viewer, slug);
+  const space = await requireSpaceModerator(ctx, viewer, slug, 'publish its announcement');
   await writeTx(ctx, ['spaces'], async (tx) => {
     if (!(await lockSpace(tx, space.id))) throw new AppError(404, 'not_found', 'No such space.');
     await setSpaceAnnouncement(tx, space.id, null);

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useMyPosts, useSpacesById } from '../../db/queries';
 import { useUiLang } from '../../i18n/I18nProvider';
 import { useT } from '../../i18n/useT';
+import { PasswordField } from '../../ui/PasswordField';
 import { groupByPolicy, listOf } from './deletion-policies';
 
 interface Props {
@@ -72,18 +73,14 @@ export function DeleteAccountForm({ meId, busy, error, onDelete }: Props) {
           </label>
         </fieldset>
       )}
-      <div className="field account__password">
-        <label htmlFor={`${id}-password`}>{t('account.deletePassword')}</label>
-        <input
-          id={`${id}-password`}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          aria-describedby={`${id}-delete-help ${id}-policies`}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </div>
+      <PasswordField
+        label={t('account.deletePassword')}
+        purpose="current"
+        className="account__password"
+        describedBy={`${id}-delete-help ${id}-policies`}
+        value={password}
+        onChange={setPassword}
+      />
       <button type="submit" className="button button--danger" disabled={busy || password === ''}>
         {t('account.deleteButton')}
       </button>

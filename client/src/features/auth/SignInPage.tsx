@@ -4,6 +4,7 @@ import { useSession } from '../../session/SessionProvider';
 import { authErrorCode } from '../../session/session';
 import { useT } from '../../i18n/useT';
 import { PageTitle } from '../../ui/Page';
+import { PasswordField } from '../../ui/PasswordField';
 import { authErrorMessage } from './errors';
 import './auth.css';
 
@@ -45,17 +46,7 @@ export function SignInPage() {
             onChange={(e) => setEmail(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-password`}>{t('auth.password')}</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <PasswordField label={t('auth.password')} purpose="current" value={password} onChange={setPassword} />
         {error && (
           <p className="form__error" role="alert">
             {t(authErrorMessage(error))}

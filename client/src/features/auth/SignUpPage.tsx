@@ -5,10 +5,9 @@ import { authErrorCode } from '../../session/session';
 import { browserLang } from '../../i18n/I18nProvider';
 import { useT } from '../../i18n/useT';
 import { PageTitle } from '../../ui/Page';
+import { PasswordField } from '../../ui/PasswordField';
 import { authErrorMessage } from './errors';
 import './auth.css';
-
-const MIN_PASSWORD = 8;
 
 export function SignUpPage() {
   const t = useT();
@@ -64,22 +63,7 @@ export function SignUpPage() {
             onChange={(e) => setEmail(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-password`}>{t('auth.password')}</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD}
-            aria-describedby={`${id}-password-help`}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <p id={`${id}-password-help`} className="field__help">
-            {t('auth.passwordHelp', { min: MIN_PASSWORD })}
-          </p>
-        </div>
+        <PasswordField label={t('auth.password')} purpose="new" value={password} onChange={setPassword} />
         {error && (
           <p className="form__error" role="alert">
             {t(authErrorMessage(error))}

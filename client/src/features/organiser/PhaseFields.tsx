@@ -3,6 +3,7 @@ import { useUiLang } from '../../i18n/I18nProvider';
 import { useT } from '../../i18n/useT';
 import { Field } from './Field';
 import { languageName } from './LanguagePicker';
+import { LocalizedField } from './LocalizedField';
 import type { PhaseForm, Problems } from './space-form';
 import { offsetLabel, zonedToUtc } from './time-zone';
 
@@ -36,21 +37,13 @@ export function PhaseFields({
   return (
     <fieldset className="phase-form">
       <legend>{t('organiser.phase.legend', { number })}</legend>
-      <Field
+      <LocalizedField
         label={t('organiser.phase.name', { language: languageName(editLang, uiLang) })}
         problem={problem('name')}
-      >
-        {(a11y) => (
-          <input
-            {...a11y}
-            type="text"
-            lang={editLang}
-            dir="auto"
-            value={phase.name[editLang] ?? ''}
-            onChange={(e) => onChange({ ...phase, name: { ...phase.name, [editLang]: e.target.value } })}
-          />
-        )}
-      </Field>
+        lang={editLang}
+        value={phase.name}
+        onChange={(name) => onChange({ ...phase, name })}
+      />
       <div className="phase-form__dates">
         <Field label={t('organiser.phase.opens')} problem={problem('opens')}>
           {(a11y) => (

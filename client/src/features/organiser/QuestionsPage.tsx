@@ -12,6 +12,7 @@ import { NotFound } from '../../ui/NotFound';
 import { Loading, PageTitle } from '../../ui/Page';
 import { Field } from './Field';
 import { LanguagePicker, languageName } from './LanguagePicker';
+import { LocalizedField } from './LocalizedField';
 import { saveQuestion, setPositions } from './organiser-writes';
 import { formToQuestion, move, ordered, type QuestionForm, type QuestionResult } from './questions';
 import { AdminOnly } from './SpaceEditorPage';
@@ -199,33 +200,22 @@ function QuestionsEditor({ space, questions }: { space: Space; questions: Questi
               )}
             </Field>
           )}
-          <Field
+          <LocalizedField
             label={t('organiser.questions.titleField', { language: languageLabel })}
             problem={problems.title}
-          >
-            {(a11y) => (
-              <textarea
-                {...a11y}
-                rows={2}
-                lang={lang}
-                dir="auto"
-                value={form.title[lang] ?? ''}
-                onChange={(e) => setForm({ ...form, title: { ...form.title, [lang]: e.target.value } })}
-              />
-            )}
-          </Field>
-          <Field label={t('organiser.questions.body', { language: languageLabel })} problem={problems.body}>
-            {(a11y) => (
-              <textarea
-                {...a11y}
-                rows={4}
-                lang={lang}
-                dir="auto"
-                value={form.body[lang] ?? ''}
-                onChange={(e) => setForm({ ...form, body: { ...form.body, [lang]: e.target.value } })}
-              />
-            )}
-          </Field>
+            lang={lang}
+            value={form.title}
+            rows={2}
+            onChange={(title) => setForm({ ...form, title })}
+          />
+          <LocalizedField
+            label={t('organiser.questions.body', { language: languageLabel })}
+            problem={problems.body}
+            lang={lang}
+            value={form.body}
+            rows={4}
+            onChange={(body) => setForm({ ...form, body })}
+          />
           <div className="organiser__actions">
             {form.id && (
               <button

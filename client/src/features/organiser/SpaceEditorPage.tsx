@@ -13,6 +13,7 @@ import { NotFound } from '../../ui/NotFound';
 import { Loading, PageTitle } from '../../ui/Page';
 import { Field } from './Field';
 import { LanguagePicker, languageName } from './LanguagePicker';
+import { LocalizedField } from './LocalizedField';
 import { saveSpace } from './organiser-writes';
 import { PhaseFields } from './PhaseFields';
 import {
@@ -72,8 +73,6 @@ function SpaceEditor({ space, spaces }: { space: Space | null; spaces: Space[] }
     setForm((f) => ({ ...f, ...change }));
     setSaved(false);
   };
-  const setText = (field: 'title' | 'intro' | 'audience', value: string) =>
-    update({ [field]: { ...form[field], [lang]: value } });
   const toggleLanguage = (code: string, on: boolean) =>
     update({ languages: on ? [...form.languages, code] : form.languages.filter((l) => l !== code) });
   const setDefault = (code: string) =>
@@ -169,42 +168,29 @@ function SpaceEditor({ space, spaces }: { space: Space | null; spaces: Space[] }
           {form.languages.length > 1 && (
             <LanguagePicker languages={form.languages} value={lang} onChange={setEditLang} />
           )}
-          <Field label={t('organiser.titleField', { language: languageLabel })} problem={problems.title}>
-            {(a11y) => (
-              <input
-                {...a11y}
-                type="text"
-                lang={lang}
-                dir="auto"
-                value={form.title[lang] ?? ''}
-                onChange={(e) => setText('title', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('organiser.intro', { language: languageLabel })} problem={problems.intro}>
-            {(a11y) => (
-              <textarea
-                {...a11y}
-                rows={5}
-                lang={lang}
-                dir="auto"
-                value={form.intro[lang] ?? ''}
-                onChange={(e) => setText('intro', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('organiser.audience', { language: languageLabel })} problem={problems.audience}>
-            {(a11y) => (
-              <textarea
-                {...a11y}
-                rows={2}
-                lang={lang}
-                dir="auto"
-                value={form.audience[lang] ?? ''}
-                onChange={(e) => setText('audience', e.target.value)}
-              />
-            )}
-          </Field>
+          <LocalizedField
+            label={t('organiser.titleField', { language: languageLabel })}
+            problem={problems.title}
+            lang={lang}
+            value={form.title}
+            onChange={(title) => update({ title })}
+          />
+          <LocalizedField
+            label={t('organiser.intro', { language: languageLabel })}
+            problem={problems.intro}
+            lang={lang}
+            value={form.intro}
+            rows={5}
+            onChange={(intro) => update({ intro })}
+          />
+          <LocalizedField
+            label={t('organiser.audience', { language: languageLabel })}
+            problem={problems.audience}
+            lang={lang}
+            value={form.audience}
+            rows={2}
+            onChange={(audience) => update({ audience })}
+          />
           <Field
             label={t('organiser.slug')}
             help={t('organiser.slugHelp', { path: `/s/${form.slug.trim() || '…'}` })}

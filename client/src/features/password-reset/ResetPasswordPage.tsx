@@ -1,12 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { ApiError, request } from '../../api/http';
 import { useT } from '../../i18n/useT';
 import { PageTitle } from '../../ui/Page';
+import { PasswordField } from '../../ui/PasswordField';
 import { authErrorMessage } from '../auth/errors';
 import '../auth/auth.css';
-
-const MIN_PASSWORD = 8;
 
 /**
  * The token arrives in the fragment (#token=…), which no server log or Referer ever sees. It is
@@ -31,7 +30,6 @@ export function ResetPasswordPage() {
   const [state, setState] = useState<'form' | 'done' | 'invalid'>('form');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const id = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -77,22 +75,12 @@ export function ResetPasswordPage() {
         </>
       ) : (
         <form className="form" onSubmit={submit}>
-          <div className="field">
-            <label htmlFor={`${id}-password`}>{t('auth.reset.newPassword')}</label>
-            <input
-              id={`${id}-password`}
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_PASSWORD}
-              aria-describedby={`${id}-help`}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-            <p id={`${id}-help`} className="field__help">
-              {t('auth.passwordHelp', { min: MIN_PASSWORD })}
-            </p>
-          </div>
+          <PasswordField
+            label={t('auth.reset.newPassword')}
+            purpose="new"
+            value={password}
+            onChange={setPassword}
+          />
           {error && (
             <p className="form__error" role="alert">
               {t(authErrorMessage(error))}
