@@ -8,7 +8,12 @@ import './app/global.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
-createRoot(root).render(<App />);
+// index.html's static header is painted first: on a slow phone the first render and opening the
+// database take a second of main thread, and the screen would stay blank until they finish. A
+// hidden tab paints nothing and gets no animation frames: it starts at once (and syncs).
+const start = () => createRoot(root).render(<App />);
+if (document.visibilityState === 'hidden') start();
+else requestAnimationFrame(() => setTimeout(start, 0));
 
 // The service worker precaches the app shell. An update waits (registerType "prompt") until the
 // user presses Reload in the update prompt: a page holding a draft is never reloaded under them.

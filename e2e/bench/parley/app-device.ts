@@ -21,7 +21,18 @@ export interface AppDeviceOptions {
   onRequest?: (method: string, url: string) => void;
   /** Called with the ids of a push request the server answered 2xx (it has stored them). */
   onPushed?: (ids: string[]) => void;
+  /**
+   * False: the live streams never connect (a proxy that holds them), so there is no RESYNC on open
+   * and every pull is the replication's own; for tests that count pulls. Default true.
+   */
+  liveStream?: boolean;
 }
+
+/** A fetch that never answers until aborted: a stream request stuck in a proxy. */
+const heldForever: typeof fetch = (_input, init) =>
+  new Promise((_resolve, reject) => {
+    init?.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+  });
 
 /** What a browser's fetch throws when the network is gone. */
 const offlineError = () => new TypeError('fetch failed: the device is offline');
@@ -103,7 +114,7 @@ export class AppDevice {
     this.sync = startSync(this.db, {
       baseUrl: this.options.baseUrl,
       fetch: this.fetch,
-      EventSource: eventSourceOver(this.fetch),
+      EventSource: eventSourceOver(this.options.liveStream === false ? heldForever : this.fetch),
       // The app's own connectivity check, its /api/health probe going through the same fetch.
       connectivity: new Connectivity({
         healthUrl: `${this.options.baseUrl}/api/health`,
