@@ -55,19 +55,47 @@ export const test = base.extend<
     { scope: 'worker' },
   ],
   newDevice: async ({ browser }, use) => {
-    const contexts: BrowserContext[] = [];
-    await use(async (baseURL, options = {}) => {
-      const context = await browser.newContext({ ...PHONE, ...options.context, baseURL });
-      contexts.push(context);
-      const uiLang = options.uiLang === undefined ? 'en' : options.uiLang;
-      // Only when nothing is chosen yet: a language picked during the test survives reloads.
-      if (uiLang)
-        await context.addInitScript((lang) => {
-          if (!localStorage.getItem('parley.lang')) localStorage.setItem('parley.lang', lang);
-        }, uiLang);
-      return { context, page: await context.newPage() };
-    });
-    await Promise.all(contexts.map((c) => c.close()));
+    await devicesOn(browser, use);
+  },
+});
+
+type NewDevice = (baseURL: string, options?: DeviceOptions) => Promise<Device>;
+
+/** Hands the test a `newDevice` that opens phones (contexts) in `browser`, closed afterwards. */
+async function devicesOn(browser: Browser, use: (newDevice: NewDevice) => Promise<void>): Promise<void> {
+  const contexts: BrowserContext[] = [];
+  await use(async (baseURL, options = {}) => {
+    const context = await browser.newContext({ ...PHONE, ...options.context, baseURL });
+    contexts.push(context);
+    const uiLang = options.uiLang === undefined ? 'en' : options.uiLang;
+    // Only when nothing is chosen yet: a language picked during the test survives reloads.
+    if (uiLang)
+      await context.addInitScript((lang) => {
+        if (!localStorage.getItem('parley.lang')) localStorage.setItem('parley.lang', lang);
+      }, uiLang);
+    return { context, page: await context.newPage() };
+  });
+  await Promise.all(contexts.map((c) => c.close()));
+}
+
+/**
+ * The same, but the phones open in a browser launched for this test alone. The offline journey
+ * reloads with no network and needs its service worker to answer: in CI, after some twenty spec
+ * files in one browser, that reload failed in two runs of two (ERR_INTERNET_DISCONNECTED) and
+ * passed on the retry, which starts a fresh browser; it never failed alone (13 runs, also under
+ * load). A phone does not carry other tests' service workers either.
+ */
+export const testInOwnBrowser = test.extend({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern.
+  // eslint-disable-next-line no-empty-pattern
+  newDevice: async ({}, use) => {
+    const launch = await findChromium();
+    const browser = await chromium.launch({ ...launch, headless: true });
+    try {
+      await devicesOn(browser, use);
+    } finally {
+      await browser.close();
+    }
   },
 });
 

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/fixtures';
+import { expect, testInOwnBrowser as test } from '../support/fixtures';
 import {
   backgroundSyncQueued,
   DEMO,
