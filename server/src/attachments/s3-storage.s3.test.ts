@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListMultipartUploadsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Post } from '@parley/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startS3Bucket } from '../testing/s3-bucket';
@@ -9,6 +9,7 @@ import {
   makeUser,
   newPost,
   push,
+  TEST_PASSWORD,
   type TestSpace,
   type TestUser,
 } from '../testing/fixtures';
@@ -118,5 +119,52 @@ describe('attachments in an S3-compatible bucket', () => {
       `attachment; filename="Note de synth_se.pdf"; filename*=UTF-8''Note%20de%20synth%C3%A8se.pdf`,
     );
     expect(sha(new Uint8Array(await open.arrayBuffer()))).toBe(sha(bytes));
+  });
+
+  it('deletes a removed post’s file and an unfinished upload when their author deletes the account', async () => {
+    const leaving = await makeUser(app);
+    const global = await makeUser(app, { moderates: 'global' });
+    const removing = await makeSpace(app);
+    await app.db.query(`UPDATE spaces SET deletion_policy = 'remove' WHERE id = $1`, [removing.spaceId]);
+    const bytes = pdfBytes(30_000);
+    const sent = await upload(leaving.client, 'cv.pdf', bytes);
+    expect(sent.status).toBe(204);
+    const post = newPost(removing, {
+      attachments: [{ id: sent.id, name: 'cv.pdf', size: bytes.length, mime: 'application/pdf' }],
+    });
+    await push(leaving.client, 'posts', [post]);
+    await push(global.client, 'moderation', [decision(post, 'approve', 'pending')]);
+    expect((await fetch(`${app.url}/api/attachments/${sent.id}`)).status).toBe(200);
+    // Half sent, then abandoned: an open multipart upload and tus's record.
+    const created = await tusRequest(app, leaving.client, 'POST', '/api/uploads', {
+      'upload-length': String(bytes.length),
+      'upload-metadata': `filename ${b64('half.pdf')}`,
+    });
+    const location = created.headers.get('location') ?? '';
+    const half = await tusRequest(
+      app,
+      leaving.client,
+      'PATCH',
+      location,
+      { 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+      bytes.subarray(0, 10_000),
+    );
+    expect(half.status).toBe(204);
+    const unfinished = location.split('/').pop()!;
+    expect(await keysInBucket()).toEqual(expect.arrayContaining([sent.id, `${sent.id}.info`]));
+    expect(await keysInBucket()).toEqual(
+      expect.arrayContaining([`${unfinished}.info`, `${unfinished}.part`]),
+    );
+    const openUploads = async () =>
+      (await bucket.client.send(new ListMultipartUploadsCommand({ Bucket: bucket.config.bucket }))).Uploads ??
+      [];
+    expect((await openUploads()).map((u) => u.Key)).toContain(unfinished);
+
+    const res = await leaving.client.request('DELETE', '/api/me', { json: { password: TEST_PASSWORD } });
+    expect(res.body).toMatchObject({ deleted: true, postsRemoved: 1 });
+    const left = await keysInBucket();
+    expect(left.filter((k) => k.startsWith(sent.id) || k.startsWith(unfinished))).toEqual([]);
+    expect((await openUploads()).map((u) => u.Key)).not.toContain(unfinished);
+    expect((await fetch(`${app.url}/api/attachments/${sent.id}`)).status).toBe(404);
   });
 });

@@ -271,3 +271,13 @@ export const uploads = pgTable(
   },
   (t) => [index('uploads_owner_idx').on(t.ownerId)],
 );
+
+/**
+ * Upload ids whose bytes must leave the store: queued in the transaction that removed the last
+ * post or row naming them, deleted from the store after commit, and swept again at start so a
+ * crash between the two does not leave a removed person's file behind.
+ */
+export const fileDeletions = pgTable('file_deletions', {
+  uploadId: uuid('upload_id').primaryKey(),
+  queuedAt: tz('queued_at').notNull(),
+});

@@ -15,6 +15,7 @@ import { syncRoutes } from '../sync/sync-routes';
 import { moderationRoutes } from '../moderation/moderation-routes';
 import { attachmentRoutes } from '../attachments/attachment-routes';
 import { tusUploads } from '../attachments/tus-uploads';
+import { deleteQueuedFiles } from '../attachments/file-deletions';
 import { uploadStorageFor } from '../attachments/storage/upload-storage';
 import { reportRoutes } from '../report/report-routes';
 import { spaceDocumentRoutes } from '../space-documents/space-document-routes';
@@ -77,6 +78,8 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
   const api = express.Router();
   // One store for uploads and downloads: a directory, or a bucket shared by every instance.
   const storage = uploadStorageFor(ctx.config);
+  // Files whose deletion a crash interrupted after the removal committed.
+  void deleteQueuedFiles(ctx, storage);
   api.use(requestLog(logger));
   api.use(metrics.timeRequests);
   api.get('/metrics', metrics.serve);
@@ -103,7 +106,7 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
   api.use('/auth', authRoutes(ctx));
   api.use('/sync', syncRoutes(ctx, streams));
   api.use(moderationRoutes(ctx));
-  api.use(peopleRoutes(ctx));
+  api.use(peopleRoutes(ctx, storage));
   api.use(attachmentRoutes(ctx, storage));
   api.use(reportRoutes(ctx));
   api.use(spaceDocumentRoutes(ctx));

@@ -1,12 +1,13 @@
 import { DeleteAccountBody } from '@parley/shared';
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
+import type { UploadStorage } from '../attachments/storage/upload-storage';
 import { clearSessionCookie, viewerOf } from '../auth/request-session';
 import { parseOr400 } from '../http/errors';
 import { deleteMyAccount, exportMyData } from './people-service';
 
 /** A person's own data: download it all, or delete the account. */
-export function peopleRoutes(ctx: AppContext): Router {
+export function peopleRoutes(ctx: AppContext, storage: UploadStorage): Router {
   const router = Router();
 
   router.get('/me/export', async (req, res) => {
@@ -21,7 +22,7 @@ export function peopleRoutes(ctx: AppContext): Router {
 
   router.delete('/me', async (req, res) => {
     const body = parseOr400(DeleteAccountBody, req.body, 'invalid_body');
-    const result = await deleteMyAccount(ctx, await viewerOf(ctx, req), body);
+    const result = await deleteMyAccount(ctx, storage, await viewerOf(ctx, req), body);
     clearSessionCookie(ctx.config, req, res);
     res.json(result);
   });

@@ -1,5 +1,12 @@
 import type { Readable } from 'node:stream';
-import { DeleteObjectsCommand, GetObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import {
+  AbortMultipartUploadCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  ListMultipartUploadsCommand,
+  S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
 import { S3Store } from '@tus/s3-store';
 import type { S3Config } from '../../config/config';
 import type { UploadStorage } from './upload-storage';
@@ -22,7 +29,8 @@ function clientConfig(s3: S3Config): S3ClientConfig {
 
 /**
  * A bucket every instance shares. @tus/s3-store keeps a finished upload as the object `<id>`
- * (sent as a multipart upload while it arrives) and tus's record as `<id>.info`.
+ * (sent as a multipart upload while it arrives) and tus's record as `<id>.info`; an unfinished one
+ * also has an open multipart upload and may have a `<id>.part` object (a piece under 5 MB).
  */
 export function s3Storage(s3: S3Config): UploadStorage {
   const config = clientConfig(s3);
@@ -43,9 +51,17 @@ export function s3Storage(s3: S3Config): UploadStorage {
     },
     stream: (id) => get(id),
     async remove(id) {
-      await client.send(
-        new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: id }, { Key: `${id}.info` }] } }),
-      );
+      // An unfinished upload's parts are billed until aborted, and are the person's bytes too.
+      const open = await client.send(new ListMultipartUploadsCommand({ Bucket, Prefix: id }));
+      for (const upload of open.Uploads ?? []) {
+        if (upload.Key !== id) continue;
+        await client.send(new AbortMultipartUploadCommand({ Bucket, Key: id, UploadId: upload.UploadId }));
+      }
+      const Objects = [id, `${id}.info`, `${id}.part`].map((Key) => ({ Key }));
+      const { Errors } = await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects } }));
+      // S3 answers 200 with per-key errors (access denied, …): the file is not gone.
+      const failed = Errors?.[0];
+      if (failed) throw Object.assign(new Error('S3 DeleteObjects failed'), { code: failed.Code });
     },
   };
 }

@@ -17,7 +17,7 @@ export interface UploadStorage {
   readHead(id: string, n: number): Promise<Uint8Array>;
   /** The whole file, from the first byte. */
   stream(id: string): Promise<Readable>;
-  /** Deletes the file and tus's record of it; a file already gone is not an error. */
+  /** Deletes the file, finished or not, and tus's record of it; a file already gone is not an error. */
   remove(id: string): Promise<void>;
 }
 
