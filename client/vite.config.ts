@@ -37,7 +37,8 @@ export default defineConfig({
         ],
       },
       // Our own service worker (src/sw.ts): precache + navigation fallback + one runtime rule +
-      // the Background Sync outbox queue. Its header comment spells out every caching rule.
+      // kept space documents + the Background Sync outbox queue. Its header comment spells out
+      // every caching rule.
       strategies: 'injectManifest',
       srcDir: 'src',
       filename: 'sw.ts',

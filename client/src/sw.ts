@@ -6,12 +6,18 @@
  *    message catalogues, manifest), revisioned by the build. Served cache-first, updated only when
  *    a new service worker is activated, which waits for the user's consent (SKIP_WAITING below).
  * 2. Navigations: any app URL (/s/…/q/…, /drafts) answers with the precached index.html, online
- *    or offline. /api/* is never a navigation target and never answered from a cache.
+ *    or offline. /api/* is never a navigation target and never answered from a cache (but see 4).
  * 3. Runtime caching, one rule: same-origin GET /assets/* that is not in the precache (a lazy
  *    chunk of an older build that an open page still asks for after an update) → CacheFirst,
- *    cache "parley-assets-runtime", at most 60 entries, 30 days. /api is not routed at all: data
- *    lives in RxDB on the device, and the HTTP cache of the SW never holds any of it.
- * 4. Background Sync (where the browser has it: Chromium): a post written while offline is also
+ *    cache "parley-assets-runtime", at most 60 entries, 30 days. The SW never caches anything of
+ *    /api: data lives in RxDB on the device.
+ * 4. Kept space documents, the one /api route: same-origin GET /api/attachments/<id> whose URL is
+ *    in the page's cache "parley-space-documents" → that copy; otherwise → the network, as if
+ *    unrouted. So a kept document opened in a new tab (or any fetch of it) works offline. Safe:
+ *    only the page puts files there, and only public space documents it chose to keep (post
+ *    attachments can be private and are never in it); a document's bytes never change for an id.
+ *    The SW writes nothing and reads no other cache.
+ * 5. Background Sync (where the browser has it: Chromium): a post written while offline is also
  *    queued here as the exact push request the replication would send (same post id, same body).
  *    The browser replays it when the connection returns, even if every tab of Parley is closed.
  *    The page's replication may deliver the same post too: the server treats the second push of
@@ -24,6 +30,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { Queue } from 'workbox-background-sync';
 import { clientsClaim } from 'workbox-core';
 import { OUTBOX_MESSAGE, SKIP_WAITING_MESSAGE, type OutboxMessage } from './pwa/messages';
+import { SPACE_DOCUMENTS_CACHE } from './features/space-documents/cache-name';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -39,6 +46,19 @@ registerRoute(
     cacheName: 'parley-assets-runtime',
     plugins: [new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * 24 * 60 * 60 })],
   }),
+);
+
+registerRoute(
+  ({ url, request }) =>
+    url.origin === self.location.origin &&
+    request.method === 'GET' &&
+    /^\/api\/attachments\/[^/]+$/.test(url.pathname),
+  async ({ request }) => {
+    // Only this cache (match with cacheName never creates it): the page fills it with public space
+    // documents, nothing else. Vary is moot: the bytes of an id never change.
+    const kept = await caches.match(request.url, { cacheName: SPACE_DOCUMENTS_CACHE, ignoreVary: true });
+    return kept ?? fetch(request);
+  },
 );
 
 /** Replayed by the browser's `sync` event; kept a week (a phone may stay offline for days). */

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Page, TestInfo } from '@playwright/test';
 import { axeViolations } from '../support/axe';
 import { expect, test } from '../support/fixtures';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { DEMO, DEMO_SPACE, signIn, waitForServiceWorker } from '../support/journeys';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -10,10 +11,15 @@ import { startServer, type RunningServer } from '../support/server';
 test.describe.configure({ mode: 'serial' });
 
 let server: RunningServer;
+// The reader's link to the server: setOffline does not reach the service worker's own fetches
+// (Playwright #2311), so "offline" also takes this link down, for the page and the worker alike.
+let link: FaultProxy;
 test.beforeAll(async () => {
   server = await startServer();
+  link = await startFaultProxy(Number(new URL(server.url).port));
 });
 test.afterAll(async () => {
+  await link?.close();
   await server?.stop();
 });
 
@@ -77,7 +83,7 @@ test('an admin adds a document and publishes an announcement; a French reader ge
   expect(await axeViolations(admin.page)).toEqual([]);
 
   // A participant's phone in French.
-  const { page, context } = await newDevice(server.url);
+  const { page, context } = await newDevice(link.url);
   await signIn(page, DEMO.ana);
   await page.evaluate(() => localStorage.setItem('parley.lang', 'fr'));
   await page.goto(`/s/${DEMO_SPACE}`);
@@ -100,12 +106,47 @@ test('an admin adds a document and publishes an announcement; a French reader ge
   // Offline, after a reload: the space comes from the device and the document from its cache.
   await waitForServiceWorker(page);
   await context.setOffline(true);
+  link.setDown(true);
   await page.reload();
   await expect(page.getByRole('region', { name: 'Épinglé Annonce' })).toContainText(FR);
   await expect(item).toContainText('Disponible hors connexion');
   const offline = await downloadDocument(page, NAME);
   expect(sha256(await bytesOf(offline))).toBe(sha256(PDF));
+
+  // Still offline, the link opened in a new tab: the service worker answers from the same cache.
+  const url = (await item.getByRole('link', { name: NAME }).getAttribute('href')) ?? '';
+  expect(url).toMatch(/^\/api\/attachments\//);
+  const tab = await context.newPage();
+  const [inTab] = await Promise.all([
+    // Offline with no copy to answer from, the tab shows an error page and no download comes.
+    tab.waitForEvent('download', { timeout: 15_000 }),
+    // A download aborts the navigation, so goto rejects; the download is what counts.
+    tab.goto(url).catch(() => undefined),
+  ]);
+  expect(inTab.suggestedFilename()).toBe(NAME);
+  expect(sha256(await bytesOf(inTab))).toBe(sha256(PDF));
+
+  // Only what the page kept is served: not another id, even one sitting in some other cache.
+  await tab.goto(`/s/${DEMO_SPACE}`);
+  await waitForServiceWorker(tab);
+  const fetched = await tab.evaluate(async (kept) => {
+    const other = '/api/attachments/00000000-0000-4000-8000-000000000000';
+    await (await caches.open('not-space-documents')).put(other, new Response('private'));
+    const status = (path: string) =>
+      fetch(path).then(
+        (r) => r.status,
+        () => 'failed',
+      );
+    return { kept: await status(kept), other: await status(other) };
+  }, url);
+  expect(fetched).toEqual({ kept: 200, other: 'failed' });
+  link.setDown(false);
   await context.setOffline(false);
+  // Back online, an id not kept goes to the server as before (which knows no such file).
+  const online404 = await tab.evaluate(() =>
+    fetch('/api/attachments/00000000-0000-4000-8000-000000000000').then((r) => r.status),
+  );
+  expect(online404).toBe(404);
 });
 
 test('a reader whose language the announcement lacks sees the default, marked; narrow screens', async ({

@@ -1,9 +1,10 @@
 /**
  * A space's documents kept on the device, in Cache Storage (not the service worker's caches: the
  * page decides what to keep, and only public files ever go here). A document's bytes never
- * change (its id is its upload), so a cached copy is always right, online or offline.
+ * change (its id is its upload), so a cached copy is always right, online or offline. The service
+ * worker answers /api/attachments/<id> from this cache too, so the link opened in a new tab works.
  */
-const CACHE_NAME = 'parley-space-documents';
+import { SPACE_DOCUMENTS_CACHE as CACHE_NAME } from './cache-name';
 
 export const documentUrl = (id: string) => `/api/attachments/${encodeURIComponent(id)}`;
 
