@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { PASSWORD_MIN } from './constants';
 import { Email, Id, LangCode } from './primitives';
 
 export const Role = z.enum(['participant', 'moderator', 'admin']);
 export type Role = z.infer<typeof Role>;
 
-export const Password = z.string().min(8, 'at least 8 characters').max(200);
+export const Password = z.string().min(PASSWORD_MIN, `at least ${PASSWORD_MIN} characters`).max(200);
 export const DisplayName = z.string().trim().min(1).max(80);
 
 export const RegisterBody = z.object({

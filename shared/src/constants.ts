@@ -6,6 +6,9 @@ export const UI_LANGS = ['en', 'fr', 'es', 'ru', 'ar'] as const;
 
 export const MAX_POST_CHARS = 10_000;
 
+/** The shortest password an account may have. */
+export const PASSWORD_MIN = 8;
+
 /** reasonTemplateId of the rows the server writes itself for posts published at once. */
 export const AUTO_REASONS = { onBehalf: 'auto:on-behalf', ownPost: 'auto:own-post' } as const;
 

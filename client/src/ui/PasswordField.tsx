@@ -1,8 +1,6 @@
 import { useId } from 'react';
+import { PASSWORD_MIN } from '@parley/shared';
 import { useT } from '../i18n/useT';
-
-/** The shortest password the server accepts (`Password` in shared/src/auth.ts). */
-const MIN_PASSWORD = 8;
 
 /**
  * A labelled, required password input. `new` lets the browser suggest a strong password and
@@ -36,14 +34,14 @@ export function PasswordField({
         type="password"
         autoComplete={isNew ? 'new-password' : 'current-password'}
         required
-        minLength={isNew ? MIN_PASSWORD : undefined}
+        minLength={isNew ? PASSWORD_MIN : undefined}
         aria-describedby={description || undefined}
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />
       {isNew && (
         <p id={`${id}-help`} className="field__help">
-          {t('auth.passwordHelp', { min: MIN_PASSWORD })}
+          {t('auth.passwordHelp', { min: PASSWORD_MIN })}
         </p>
       )}
     </div>
