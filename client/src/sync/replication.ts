@@ -178,8 +178,7 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
               http,
             );
             noteSuccess();
-            const complete = result.documents.length < pullBatch;
-            return slicer.first(checkpoint, result.documents, result.checkpoint ?? checkpoint, complete);
+            return slicer.first(checkpoint, result.documents, result.checkpoint ?? checkpoint);
           } catch (error) {
             noteFailure(error);
             throw error; // RxDB retries after retryTime
