@@ -3,7 +3,6 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Moderation, Post, Question, Space } from '@parley/shared';
 import type { RxJsonSchema } from 'rxdb';
 import derived from './rx-schemas.json';
-import { withChunkedWrites } from './chunked-writes';
 
 /** Pre-derived from the shared zod schemas (see schema.ts); checked by rx-schemas.test.ts. */
 const schemas = derived as unknown as {
@@ -57,7 +56,7 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(name: string, options: OpenOptions = {}): Promise<ParleyDatabase> {
-  const storage = await withDevChecks(withChunkedWrites(options.storage ?? getRxStorageDexie()));
+  const storage = await withDevChecks(options.storage ?? getRxStorageDexie());
   const db = await createRxDatabase<ParleyCollections>({
     name,
     storage,

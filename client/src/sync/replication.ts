@@ -9,7 +9,6 @@ import type { FullSyncProgress } from '../db/context';
 import { Connectivity } from '../connectivity/connectivity';
 import { eventStream, type StreamOptions } from './stream';
 import { queueInServiceWorker } from './background-sync';
-import { PageSlicer, PULL_SLICE } from './pull-slices';
 import { reportOnce } from '../errors/report';
 
 export type SyncState = 'offline' | 'syncing' | 'synced';
@@ -151,7 +150,6 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
         b.unsubscribe();
       };
     });
-    const slicer = new PageSlicer<WithDeleted<T>>();
     return replicateRxCollection<T, Checkpoint>({
       collection,
       replicationIdentifier: `parley-http-${name}-v1`,
@@ -161,14 +159,11 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
       // others see its writes through RxDB's multi-instance events.
       waitForLeadership: true,
       pull: {
-        // What RxDB is handed at a time; the server is asked for pullBatch rows (PageSlicer).
-        batchSize: Math.min(pullBatch, PULL_SLICE),
+        batchSize: pullBatch,
         stream$: merged$,
-        handler: async (checkpoint) => {
-          const waiting = slicer.next(checkpoint);
-          if (waiting) return waiting;
+        handler: async (checkpoint, batchSize) => {
           await connectivity.whenOnline();
-          const query = new URLSearchParams({ limit: String(pullBatch) });
+          const query = new URLSearchParams({ limit: String(batchSize) });
           if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
           try {
             const result = await request<PullResponse<T>>(
@@ -178,7 +173,10 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
               http,
             );
             noteSuccess();
-            return slicer.first(checkpoint, result.documents, result.checkpoint ?? checkpoint);
+            return {
+              documents: result.documents,
+              checkpoint: result.checkpoint ?? checkpoint,
+            };
           } catch (error) {
             noteFailure(error);
             throw error; // RxDB retries after retryTime
