@@ -13,3 +13,13 @@ export const PASSWORD_MIN = 8;
 export const AUTO_REASONS = { onBehalf: 'auto:on-behalf', ownPost: 'auto:own-post' } as const;
 
 export const ANONYMOUS_NAME = 'Anonymous';
+
+/**
+ * Whose database a replication request fills: the signed-in user's id, or ANONYMOUS_VIEWER. Sent
+ * as a header (and as the `viewer` query parameter of the streams, which EventSource cannot give
+ * headers); the server answers 409 `viewer_changed` when the session belongs to someone else, so a
+ * device never stores another person's view in this one's database (a sign-in or sign-out in
+ * another tab changes the cookie under a running replication).
+ */
+export const VIEWER_HEADER = 'x-parley-viewer';
+export const ANONYMOUS_VIEWER = 'anon';

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'too_many_attempts',
   'rate_limited',
   'already_flagged',
+  'viewer_changed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,7 +9,7 @@ import { PostStateAnnouncer } from './PostStateAnnouncer';
 import { Routes } from './routes';
 
 function WithViewer() {
-  const { me, signedOutId } = useSession();
+  const { me, signedOutId, recheck } = useSession();
   return (
     <I18nProvider accountLang={me?.lang ?? null}>
       <DataProvider
@@ -17,6 +17,7 @@ function WithViewer() {
         moderator={isModerator(me)}
         admin={me?.role === 'admin'}
         signedOutId={signedOutId}
+        onViewerChanged={recheck}
       >
         <AnnouncerProvider>
           <PostStateAnnouncer />

@@ -24,6 +24,7 @@ export function DataProvider({
   moderator,
   admin = false,
   signedOutId,
+  onViewerChanged,
   children,
 }: {
   viewerId: string | null;
@@ -32,6 +33,8 @@ export function DataProvider({
   admin?: boolean;
   /** The user who just signed out on purpose (their data is deleted), else null. */
   signedOutId: string | null;
+  /** The server says the session is someone else's now (see startSync). */
+  onViewerChanged?: () => void;
   children: ReactNode;
 }) {
   const [value, setValue] = useState<DataValue>({
@@ -44,6 +47,8 @@ export function DataProvider({
   const [dataSaver] = useDataSaver();
   const signedOut = useRef(signedOutId);
   signedOut.current = signedOutId;
+  const viewerChanged = useRef(onViewerChanged);
+  viewerChanged.current = onViewerChanged;
 
   useEffect(() => {
     const name = databaseNameFor(viewerId);
@@ -62,7 +67,13 @@ export function DataProvider({
         return;
       }
       if (cancelled) return; // the cleanup queued behind this step closes it
-      sync = startSync(db, { moderator, admin, dataSaver });
+      sync = startSync(db, {
+        moderator,
+        admin,
+        dataSaver,
+        viewerId,
+        onViewerChanged: () => viewerChanged.current?.(),
+      });
       const opened = db;
       const actions = sync;
       const subscription = sync.state$.subscribe((connection: Connection) =>

@@ -11,6 +11,8 @@ export interface SessionValue {
   signIn: (email: string, password: string) => Promise<void>;
   signUp: (body: { email: string; password: string; displayName: string; lang: string }) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Asks the server again who is signed in (the cookie changed in another tab, or expired). */
+  recheck: () => void;
   /** Saves an account preference on the server (online only; throws when it could not). */
   updateMe: (patch: { notifyByEmail: boolean }) => Promise<void>;
 }
@@ -27,6 +29,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMeState(next);
   }, []);
 
+  // Bumped by recheck(): the effect asks the server again.
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     let live = true;
     void session.fetchMe().then((result) => {
@@ -38,13 +42,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, [setMe]);
+  }, [setMe, asked]);
+  const recheck = useCallback(() => setAsked((n) => n + 1), []);
 
   const value = useMemo<SessionValue>(
     () => ({
       me,
       signedOutId,
       checked,
+      recheck,
       signIn: async (email, password) => setMe(await session.signIn(email, password)),
       signUp: async (body) => setMe(await session.signUp(body)),
       updateMe: async (patch) => setMe(await session.updateMe(patch)),
@@ -55,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setMe(null);
       },
     }),
-    [me, signedOutId, checked, setMe],
+    [me, signedOutId, checked, setMe, recheck],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

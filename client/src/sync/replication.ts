@@ -2,7 +2,14 @@ import { BehaviorSubject, combineLatest, map, Observable, Subject } from 'rxjs';
 import { distinctUntilChanged } from 'rxjs/operators';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
-import type { Checkpoint, CollectionName, Post, PullResponse } from '@parley/shared';
+import {
+  ANONYMOUS_VIEWER,
+  VIEWER_HEADER,
+  type Checkpoint,
+  type CollectionName,
+  type Post,
+  type PullResponse,
+} from '@parley/shared';
 import { ApiError, request, type HttpOptions } from '../api/http';
 import type { ParleyDatabase } from '../db/database';
 import type { FullSyncProgress } from '../db/context';
@@ -26,6 +33,13 @@ export interface SyncOptions extends HttpOptions, StreamOptions {
   dataSaver?: boolean;
   /** Whether the server is reachable; one per database, made here when not given. */
   connectivity?: Connectivity;
+  /**
+   * Whose database this is (user id, null when signed out). Every request names it, and the
+   * server refuses to fill it for another session (`viewer_changed`): then onViewerChanged runs,
+   * so the app can ask who is signed in and switch databases, and RxDB retries meanwhile.
+   */
+  viewerId?: string | null;
+  onViewerChanged?: () => void;
 }
 
 export interface SyncHandle {
@@ -88,7 +102,12 @@ function storedLastSynced(name: string): number | null {
  *   organiser's edit of a space changed meanwhile on another device gives way to the server's.
  */
 export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle {
-  const http: HttpOptions = { baseUrl: options.baseUrl, fetch: options.fetch };
+  const viewer = options.viewerId === undefined ? undefined : (options.viewerId ?? ANONYMOUS_VIEWER);
+  const http: HttpOptions = {
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    headers: viewer === undefined ? undefined : { [VIEWER_HEADER]: viewer },
+  };
   const connectivity =
     options.connectivity ??
     new Connectivity({ healthUrl: `${options.baseUrl ?? ''}/api/health`, initiallyOnline: isOnline() });
@@ -114,6 +133,7 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
   };
   const noteFailure = (error: unknown, kind: 'sync-pull' | 'sync-push' = 'sync-pull') => {
     if (isUnreachable(error)) connectivity.reportFailure();
+    else if (error instanceof ApiError && error.code === 'viewer_changed') options.onViewerChanged?.();
     // No network is not a bug; a refused or broken exchange is. Once per kind and page load.
     else if (!(error instanceof ApiError && error.status === 401)) reportOnce(kind, error);
   };
@@ -129,7 +149,8 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
     const full$ = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
     fullPull$[name] = full$;
     if (streamed) {
-      const events$ = eventStream<T, Checkpoint>(`${options.baseUrl ?? ''}${base}/stream`, options);
+      const query = viewer === undefined ? '' : `?${new URLSearchParams({ viewer }).toString()}`;
+      const events$ = eventStream<T, Checkpoint>(`${options.baseUrl ?? ''}${base}/stream${query}`, options);
       stream$ =
         name === 'posts'
           ? new Observable((subscriber) =>
@@ -193,7 +214,7 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
                 // RxDB would drop a streamed copy that overtakes this answer (server/src/sync/collections.ts).
                 const stored = await request<WithDeleted<T>[]>('POST', `${base}/push`, rows, {
                   ...http,
-                  headers: { 'x-parley-echo': 'stored' },
+                  headers: { ...http.headers, 'x-parley-echo': 'stored' },
                 });
                 noteSuccess();
                 return stored;

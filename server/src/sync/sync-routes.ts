@@ -1,6 +1,14 @@
-import { CollectionName, PullQuery, PushBody, type CollectionName as Collection } from '@parley/shared';
+import {
+  ANONYMOUS_VIEWER,
+  CollectionName,
+  PullQuery,
+  PushBody,
+  VIEWER_HEADER,
+  type CollectionName as Collection,
+} from '@parley/shared';
 import { Router, type Request } from 'express';
 import type { AppContext } from '../app-context';
+import type { Viewer } from '../auth/viewer';
 import { viewerOf } from '../auth/request-session';
 import { AppError, parseOr400 } from '../http/errors';
 import { ECHO_HEADER, SYNC_COLLECTIONS } from './collections';
@@ -14,6 +22,24 @@ function collectionOf(req: Request<{ collection: string }>): Collection {
   return parsed.data;
 }
 
+/**
+ * The device names whose database the request fills (VIEWER_HEADER, or `?viewer=` on a stream);
+ * when the session now belongs to someone else, its rows must not go there. Without the claim
+ * (older clients, scripts) the request is answered for the session as before.
+ */
+async function viewerFor(ctx: AppContext, req: Request): Promise<Viewer> {
+  const viewer = await viewerOf(ctx, req);
+  const query = req.query.viewer;
+  const claimed = req.get(VIEWER_HEADER) ?? (typeof query === 'string' ? query : undefined);
+  if (claimed !== undefined && claimed !== (viewer.user?.id ?? ANONYMOUS_VIEWER))
+    throw new AppError(
+      409,
+      'viewer_changed',
+      'This session belongs to someone else now: check who is signed in, then sync that database.',
+    );
+  return viewer;
+}
+
 /** The RxDB HTTP replication routes: thin, each calls one service function. */
 export function syncRoutes(ctx: AppContext, streams: StreamRegistry): Router {
   const router = Router();
@@ -22,14 +48,14 @@ export function syncRoutes(ctx: AppContext, streams: StreamRegistry): Router {
     const collection = collectionOf(req);
     const badCheckpoint = !PullQuery.shape.checkpoint.safeParse(req.query.checkpoint).success;
     const query = parseOr400(PullQuery, req.query, badCheckpoint ? 'invalid_checkpoint' : 'invalid_query');
-    const viewer = await viewerOf(ctx, req);
+    const viewer = await viewerFor(ctx, req);
     res.set('Cache-Control', 'no-store');
     res.json(await pull(ctx.db, collection, viewer, query.checkpoint, query.limit));
   });
 
   router.post('/:collection/push', async (req, res) => {
     const collection = collectionOf(req);
-    const viewer = await viewerOf(ctx, req);
+    const viewer = await viewerFor(ctx, req);
     if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
     const rows = parseOr400(PushBody, req.body, 'invalid_body');
     const echoStored = req.get(ECHO_HEADER) === 'stored';
@@ -39,7 +65,7 @@ export function syncRoutes(ctx: AppContext, streams: StreamRegistry): Router {
 
   router.get('/:collection/stream', async (req, res) => {
     const collection = collectionOf(req);
-    await openStream(ctx, streams, collection, await viewerOf(ctx, req), res);
+    await openStream(ctx, streams, collection, await viewerFor(ctx, req), res);
   });
 
   return router;
