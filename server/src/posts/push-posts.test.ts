@@ -128,6 +128,23 @@ describe('refused rows', () => {
     expect((await push(author.client, 'posts', [okReply])).body).toEqual([]);
   });
 
+  it("a published post of someone else pushed back (RxDB after a closed tab cut a pull's bookkeeping short) gets the stored post, unchanged", async () => {
+    const original = newPost(space, { body: 'published words' });
+    await push(author.client, 'posts', [original]);
+    await push(moderator.client, 'moderation', [decision(original, 'approve', 'pending')]);
+    const pulled = (await stored(original.id, other))!;
+    const res = await push<Pulled[]>(other.client, 'posts', [{ ...pulled, body: 'changed on the device' }]);
+    expect(res.body).toHaveLength(1);
+    expect(res.body[0]).toMatchObject({
+      id: original.id,
+      status: 'approved',
+      body: 'published words',
+      refusal: null,
+    });
+    expect(res.body[0]!._deleted).toBe(false);
+    expect(await stored(original.id)).toMatchObject({ status: 'approved', body: 'published words' });
+  });
+
   it('a post id of another author is refused as not_author without revealing the stored post', async () => {
     const original = newPost(space, { body: 'the original private text' });
     await push(author.client, 'posts', [original]);

@@ -177,8 +177,15 @@ async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row
       return null;
     }
 
-    // Not the author: refuse without echoing anything of the stored post.
-    if (master.authorId !== user.id) return refusedCopy(doc, new Refusal('not_author'));
+    // Not the author. A device pushes back a post it pulled when a closed tab cut RxDB's
+    // bookkeeping short (the post was stored, its "as on the server" copy was not): it gets the
+    // post as this viewer may see it, so it keeps the server's version instead of a refusal that
+    // would blank a published post on that device. A post the viewer may not see is refused,
+    // echoing nothing of it.
+    if (master.authorId !== user.id) {
+      const seen = presentPost(master, viewer);
+      return seen._deleted && !master.wasPublic ? refusedCopy(doc, new Refusal('not_author')) : seen;
+    }
 
     // 1. The same content again: a retry (the first answer may have been lost after commit).
     if (sameContent(master, doc) && (!withdraw || master.status === 'withdrawn')) return null;
