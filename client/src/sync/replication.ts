@@ -231,7 +231,10 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
   const states = [
     replicate('spaces', options.admin === true, false),
     replicate('questions', options.admin === true, false),
-    replicate('posts', true, true),
+    // The signed-out database only reads: nobody writes there (the composer needs an account),
+    // and RxDB would otherwise push back pulled posts whose bookkeeping a closed tab cut short,
+    // get 401 for ever, and hold back the live stream behind that retry.
+    replicate('posts', options.viewerId !== null, true),
     ...(options.moderator ? [replicate('moderation', true, true)] : []),
   ];
 

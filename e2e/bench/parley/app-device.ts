@@ -26,6 +26,8 @@ export interface AppDeviceOptions {
    * and every pull is the replication's own; for tests that count pulls. Default true.
    */
   liveStream?: boolean;
+  /** Whose database this is, as the app says it (null: signed out); unsaid by default. */
+  viewerId?: string | null;
 }
 
 /** A fetch that never answers until aborted: a stream request stuck in a proxy. */
@@ -122,6 +124,7 @@ export class AppDevice {
         fetch: this.fetch,
       }),
       moderator: this.moderator,
+      viewerId: this.options.viewerId,
       // Short first stream-reconnect delay: benches and chaos cut the link on purpose.
       minDelayMs: 500,
     });
