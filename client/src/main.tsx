@@ -1,5 +1,6 @@
 // First: zod must be jitless before any chunk that builds the shared schemas runs.
 import './zod-jitless';
+import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPwa } from './pwa/pwa';
 import { App } from './app/App';
@@ -11,7 +12,9 @@ if (!root) throw new Error('#root missing from index.html');
 // index.html's static header is painted first: on a slow phone the first render and opening the
 // database take a second of main thread, and the screen would stay blank until they finish. A
 // hidden tab paints nothing and gets no animation frames: it starts at once (and syncs).
-const start = () => createRoot(root).render(<App />);
+// As a transition, the first render yields to the browser every few milliseconds instead of
+// holding the main thread (and a tap) for its whole length.
+const start = () => startTransition(() => createRoot(root).render(<App />));
 if (document.visibilityState === 'hidden') start();
 else requestAnimationFrame(() => setTimeout(start, 0));
 

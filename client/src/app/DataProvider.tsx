@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { DataContext, type Connection, type DataValue } from '../db/context';
-import { databaseNameFor, openDatabase, removeDatabase, type ParleyDatabase } from '../db/database';
-import { startSync, type SyncHandle } from '../sync/replication';
+import type { ParleyDatabase } from '../db/database';
+import type { SyncHandle } from '../sync/replication';
 import { useDataSaver } from '../settings/data-saver';
 
 /**
@@ -11,6 +11,26 @@ import { useDataSaver } from '../settings/data-saver';
 let lifecycle: Promise<void> = Promise.resolve();
 function serially(step: () => Promise<void>): void {
   lifecycle = lifecycle.then(step).catch((error: unknown) => console.error('Database lifecycle', error));
+}
+
+/** Resolves once the browser has painted the current frame (at once in a hidden tab, which never paints). */
+function afterNextPaint(): Promise<void> {
+  if (typeof document === 'undefined' || document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+const importDataLayer = () => import('./data-layer');
+let dataLayer: ReturnType<typeof importDataLayer> | undefined;
+
+/**
+ * RxDB, its storage and the replication are a chunk of their own, fetched and run once the first
+ * screen has painted: on a slow phone the page's heading shows before their code competes with
+ * the first render for the link and the main thread. (A module that failed to load stays failed
+ * until a reload: no retry here; the failure shows as "could not open the database".)
+ */
+function loadDataLayer(): ReturnType<typeof importDataLayer> {
+  dataLayer ??= afterNextPaint().then(importDataLayer);
+  return dataLayer;
 }
 
 const browserOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false;
@@ -51,22 +71,24 @@ export function DataProvider({
   viewerChanged.current = onViewerChanged;
 
   useEffect(() => {
-    const name = databaseNameFor(viewerId);
     let cancelled = false;
     let db: ParleyDatabase | undefined;
     let sync: SyncHandle | undefined;
     let unsubscribe = () => undefined as void;
 
+    const layer = loadDataLayer();
     serially(async () => {
       if (cancelled) return;
       try {
-        db = await openDatabase(name);
+        const { databaseNameFor, openDatabase } = await layer;
+        db = await openDatabase(databaseNameFor(viewerId));
       } catch (error) {
         console.error('Could not open the database', error);
         setValue((v) => ({ ...v, db: null, failed: true }));
         return;
       }
       if (cancelled) return; // the cleanup queued behind this step closes it
+      const { startSync } = await layer;
       sync = startSync(db, {
         moderator,
         admin,
@@ -93,7 +115,10 @@ export function DataProvider({
         unsubscribe();
         await sync?.cancel();
         await db?.close();
-        if (viewerId && signedOut.current === viewerId) await removeDatabase(name);
+        if (viewerId && signedOut.current === viewerId) {
+          const { databaseNameFor, removeDatabase } = await layer;
+          await removeDatabase(databaseNameFor(viewerId));
+        }
       });
     };
     // Data saver changes the pull batch size: the replication restarts with it.

@@ -2,6 +2,7 @@ import { createRxDatabase, removeRxDatabase, type RxCollection, type RxDatabase,
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Moderation, Post, Question, Space } from '@parley/shared';
 import type { RxJsonSchema } from 'rxdb';
+import { withChunkedWrites } from './chunked-writes';
 import derived from './rx-schemas.json';
 
 /** Pre-derived from the shared zod schemas (see schema.ts); checked by rx-schemas.test.ts. */
@@ -56,7 +57,7 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(name: string, options: OpenOptions = {}): Promise<ParleyDatabase> {
-  const storage = await withDevChecks(options.storage ?? getRxStorageDexie());
+  const storage = await withDevChecks(withChunkedWrites(options.storage ?? getRxStorageDexie()));
   const db = await createRxDatabase<ParleyCollections>({
     name,
     storage,
