@@ -61,7 +61,7 @@ const plan: Plan = quick
       idleVariants: ['shipped', 'tuned'],
       cold2g: 1_000,
       pullSizes: [10_000, 100_000, 1_000_000],
-      pullSamples: 400,
+      pullSamples: 1_000,
       lighthouse: true,
     };
 

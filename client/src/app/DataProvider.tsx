@@ -3,6 +3,7 @@ import { DataContext, type Connection, type DataValue } from '../db/context';
 import type { ParleyDatabase } from '../db/database';
 import type { SyncHandle } from '../sync/replication';
 import { useDataSaver } from '../settings/data-saver';
+import { afterNextPaint } from './after-paint';
 
 /**
  * Opening and closing databases is serialized: a database is fully closed before the next one
@@ -11,12 +12,6 @@ import { useDataSaver } from '../settings/data-saver';
 let lifecycle: Promise<void> = Promise.resolve();
 function serially(step: () => Promise<void>): void {
   lifecycle = lifecycle.then(step).catch((error: unknown) => console.error('Database lifecycle', error));
-}
-
-/** Resolves once the browser has painted the current frame (at once in a hidden tab, which never paints). */
-function afterNextPaint(): Promise<void> {
-  if (typeof document === 'undefined' || document.visibilityState === 'hidden') return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 const importDataLayer = () => import('./data-layer');

@@ -42,7 +42,7 @@ export async function pullLatency(
   servers: readonly ParleyServer[],
   corpus: Corpus,
   sizes: readonly number[],
-  samples = 400,
+  samples = 1_000,
 ): Promise<CaseResult> {
   const agents = servers.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
   const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000}k`);
