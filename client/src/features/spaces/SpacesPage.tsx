@@ -46,7 +46,8 @@ export function SpacesPage() {
           </Link>
         </p>
       )}
-      {spaces === undefined ? (
+      {/* An empty list while the first sync runs is not "no spaces yet": it is not known yet. */}
+      {spaces === undefined || (spaces.length === 0 && connection === 'syncing') ? (
         <Loading />
       ) : spaces.length === 0 ? (
         <p className="empty">{connection === 'offline' ? t('spaces.emptyOffline') : t('spaces.empty')}</p>

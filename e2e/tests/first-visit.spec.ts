@@ -1,0 +1,38 @@
+import { expect, test } from '../support/fixtures';
+import { DEMO_SPACE } from '../support/journeys';
+import { startServer, type RunningServer } from '../support/server';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test('a first visit on a slow link shows the spaces as loading, never "no spaces yet", until the first pull answers', async ({
+  newDevice,
+}) => {
+  const { page } = await newDevice(server.url);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked!: () => void;
+  const firstPull = new Promise<void>((resolve) => (asked = resolve));
+  // The link is slow: the answer to the spaces pull takes as long as the test wants.
+  await page.route('**/api/sync/spaces/pull**', async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await firstPull;
+  // By now the device's database is open and its (still empty) list of spaces has been read.
+  await page.waitForTimeout(1_000);
+  await expect(page.getByRole('heading', { name: 'Discussion spaces' })).toBeVisible();
+  await expect(page.getByText('Syncing')).toBeVisible();
+  await expect(page.getByText('There are no discussion spaces yet.')).toHaveCount(0);
+
+  release();
+  await expect(page.locator(`main a[href="/s/${DEMO_SPACE}"]`)).toBeVisible();
+  await expect(page.getByText('There are no discussion spaces yet.')).toHaveCount(0);
+});
