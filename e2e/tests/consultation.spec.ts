@@ -8,10 +8,11 @@ let server: RunningServer;
 let proxy: CuttingProxy;
 test.beforeAll(async () => {
   server = await startServer();
-  // 4 MB/s and a cut every 1.5 s: a 10 MB file needs several connections to arrive.
+  // 2 MB/s and a cut every 1.5 s: a 10 MB file takes at least 5 s, so at least three cuts land
+  // while it travels (at 4 MB/s, a fast run once finished between two cuts but one).
   proxy = await startCuttingProxy(Number(new URL(server.url).port), {
     cutEveryMs: 1_500,
-    bytesPerSecond: 4 * 1024 * 1024,
+    bytesPerSecond: 2 * 1024 * 1024,
   });
 });
 test.afterAll(async () => {

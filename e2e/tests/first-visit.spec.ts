@@ -36,3 +36,19 @@ test('a first visit on a slow link shows the spaces as loading, never "no spaces
   await expect(page.locator(`main a[href="/s/${DEMO_SPACE}"]`)).toBeVisible();
   await expect(page.getByText('There are no discussion spaces yet.')).toHaveCount(0);
 });
+
+test('a link cut while the app fetches its data layer is retried: the spaces still arrive', async ({
+  newDevice,
+}) => {
+  const { page } = await newDevice(server.url);
+  let fetches = 0;
+  // The first fetch of the chunk holding RxDB and the replication dies half-way, as on a phone.
+  await page.route(/\/assets\/data-layer-[^/]+\.js$/, async (route) => {
+    fetches++;
+    if (fetches === 1) await route.abort('connectionreset');
+    else await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator(`main a[href="/s/${DEMO_SPACE}"]`)).toBeVisible();
+  expect(fetches).toBeGreaterThanOrEqual(2);
+});

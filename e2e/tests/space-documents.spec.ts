@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Download, Page, TestInfo } from '@playwright/test';
 import { axeViolations } from '../support/axe';
-import { expect, test } from '../support/fixtures';
+// Offline reloads need this page's service worker to answer: in its own browser, as the offline
+// journey (see testInOwnBrowser; a reload here once failed offline in CI and passed on the retry).
+import { expect, testInOwnBrowser as test } from '../support/fixtures';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { DEMO, DEMO_SPACE, signIn, waitForServiceWorker } from '../support/journeys';
 import { startServer, type RunningServer } from '../support/server';

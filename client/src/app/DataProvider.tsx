@@ -14,17 +14,30 @@ function serially(step: () => Promise<void>): void {
   lifecycle = lifecycle.then(step).catch((error: unknown) => console.error('Database lifecycle', error));
 }
 
-const importDataLayer = () => import('./data-layer');
-let dataLayer: ReturnType<typeof importDataLayer> | undefined;
+type DataLayer = typeof import('./data-layer');
+let dataLayer: Promise<DataLayer> | undefined;
+
+/** Longest wait between two attempts to load the data layer. */
+const RETRY_MAX_MS = 30_000;
 
 /**
  * RxDB, its storage and the replication are a chunk of their own, fetched and run once the first
  * screen has painted: on a slow phone the page's heading shows before their code competes with
- * the first render for the link and the main thread. (A module that failed to load stays failed
- * until a reload: no retry here; the failure shows as "could not open the database".)
+ * the first render for the link and the main thread. A link cut during that fetch is retried (1 s,
+ * 2 s, 4 s… at most 30 s apart) until it arrives: the app is nothing without it, and Chromium
+ * fetches a module that failed again (whatwg/html#10327).
  */
-function loadDataLayer(): ReturnType<typeof importDataLayer> {
-  dataLayer ??= afterNextPaint().then(importDataLayer);
+function loadDataLayer(): Promise<DataLayer> {
+  dataLayer ??= afterNextPaint().then(async () => {
+    for (let wait = 1_000; ; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+      try {
+        return await import('./data-layer');
+      } catch (error) {
+        console.warn('Could not load the data layer; trying again', error);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  });
   return dataLayer;
 }
 
