@@ -65,10 +65,12 @@ export function DataProvider({
   onViewerChanged?: () => void;
   children: ReactNode;
 }) {
+  const [attempt, setAttempt] = useState(0);
   const [value, setValue] = useState<DataValue>({
     db: null,
     connection: browserOnline() ? 'syncing' : 'offline',
     failed: false,
+    reopen: () => setAttempt((n) => n + 1),
     lastSyncedAt: null,
     sync: null,
   });
@@ -87,6 +89,7 @@ export function DataProvider({
     const layer = loadDataLayer();
     serially(async () => {
       if (cancelled) return;
+      setValue((v) => (v.failed ? { ...v, failed: false } : v));
       try {
         const { databaseNameFor, openDatabase } = await layer;
         db = await openDatabase(databaseNameFor(viewerId));
@@ -130,7 +133,7 @@ export function DataProvider({
       });
     };
     // Data saver changes the pull batch size: the replication restarts with it.
-  }, [viewerId, moderator, admin, dataSaver]);
+  }, [viewerId, moderator, admin, dataSaver, attempt]);
 
   return <DataContext.Provider value={value}>{children}</DataContext.Provider>;
 }

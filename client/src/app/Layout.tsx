@@ -7,6 +7,7 @@ import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { AttachmentUploads } from '../attachments/AttachmentUploads';
 import { QuickExit } from '../features/quick-exit/QuickExit';
 import { useTallHeader } from './use-tall-header';
+import { StorageProblem } from './StorageProblem';
 
 export function Layout({ children }: { children: ReactNode }) {
   const t = useT();
@@ -31,6 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <UpdatePrompt />
       <AttachmentUploads />
       <main id="main" className="main" tabIndex={-1}>
+        <StorageProblem />
         {children}
       </main>
       <QuickExit />

@@ -24,8 +24,10 @@ export interface DataValue {
   /** Null while the viewer's database opens (a few tens of milliseconds). */
   db: ParleyDatabase | null;
   connection: Connection;
-  /** Set when the device cannot open its database (storage disabled, quota). */
+  /** Set when the device cannot open its database (storage disabled, full or broken). */
   failed: boolean;
+  /** Tries to open the database again (after the user freed some space, say). */
+  reopen: () => void;
   /** Last successful exchange with the server (ms since epoch), kept across reloads. */
   lastSyncedAt: number | null;
   sync: SyncActions | null;
@@ -35,6 +37,7 @@ export const DataContext = createContext<DataValue>({
   db: null,
   connection: 'offline',
   failed: false,
+  reopen: () => undefined,
   lastSyncedAt: null,
   sync: null,
 });
