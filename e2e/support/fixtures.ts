@@ -7,6 +7,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { findChromium } from './browser';
+import { startServer, type RunningServer } from './server';
 
 /** A mid-range Android phone, the device Parley is designed for. */
 export const PHONE = {
@@ -100,3 +101,23 @@ export const testInOwnBrowser = test.extend({
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * The app's server for the spec file that calls this: started before its first test, stopped
+ * after its last (each file gets its own database, so files never see each other's posts).
+ */
+export function serverForThisFile(): { readonly url: string } {
+  let server: RunningServer | undefined;
+  test.beforeAll(async () => {
+    server = await startServer();
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('The server starts in beforeAll: read its url inside a test.');
+      return server.url;
+    },
+  };
+}

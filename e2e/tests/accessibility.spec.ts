@@ -1,15 +1,8 @@
 import { axeViolations as axe } from '../support/axe';
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { SCREENS, signInByApi } from '../support/screens';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 for (const lang of ['en', 'ar'] as const) {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import type { Space } from '@parley/shared';
 import { DEMO, DEMO_PASSWORD, DEMO_SPACE, openFirstQuestion, signIn } from '../support/journeys';
 import { apiGet, publicBodies, shot } from '../support/moderation-api';
 import { apiSignIn } from '../support/server-api';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 test('download my data, then delete my account; the password is asked and checked', async ({ newDevice }) => {
   const { page } = await newDevice(server.url);

@@ -1,14 +1,7 @@
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, DEMO_PASSWORD, openFirstQuestion, signIn } from '../support/journeys';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 test('a question missing the reader’s language says so, and its other versions open on request', async ({
   newDevice,

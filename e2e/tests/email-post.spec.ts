@@ -1,15 +1,8 @@
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, DEMO_SPACE, signIn } from '../support/journeys';
 import { demoQuestions, shot } from '../support/moderation-api';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 // Journey 6 of PRODUCT.md: someone who prefers e-mail sends a comment; a moderator posts it on
 // their behalf; it is published at once, marked so, and recorded in the log.

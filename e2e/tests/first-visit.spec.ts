@@ -1,14 +1,7 @@
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO_SPACE } from '../support/journeys';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 test('a first visit on a slow link shows the spaces as loading, never "no spaces yet", until the first pull answers', async ({
   newDevice,

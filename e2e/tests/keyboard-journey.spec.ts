@@ -1,15 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, DEMO_PASSWORD, DEMO_SPACE } from '../support/journeys';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 /** Presses Tab until `target` has the focus, as a keyboard user would; fails if it never gets it. */
 async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {

@@ -1,14 +1,7 @@
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, DEMO_PASSWORD, DEMO_SPACE, signIn } from '../support/journeys';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 const QUESTION_1_RU =
   'Вопрос 1. Какие примеры сотрудничества внутри региона оказались успешными и благодаря чему?';

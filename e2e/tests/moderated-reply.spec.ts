@@ -1,14 +1,7 @@
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, openFirstQuestion, signIn } from '../support/journeys';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 test('a reply travels from one phone, through a moderator on another, to a third without a reload', async ({
   newDevice,

@@ -1,16 +1,9 @@
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, openFirstQuestion, signIn } from '../support/journeys';
 import { apiGet, publicBodies, shot } from '../support/moderation-api';
 import { apiSignIn } from '../support/server-api';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 // An anonymous post: only the queue names its author. Once published it is flagged by a reader,
 // comes back to the queue with the flag, and the moderator hides it; the author is told why.

@@ -1,16 +1,9 @@
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, openFirstQuestion, signIn } from '../support/journeys';
 import { publicBodies, shot } from '../support/moderation-api';
 import { serverPosts } from '../support/server-api';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 const TEMPLATE_EN = 'It names or identifies a private person. Remove the personal details and post again.';
 

@@ -1,17 +1,10 @@
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, signIn } from '../support/journeys';
 import { demoQuestions, pushPosts, shot } from '../support/moderation-api';
 import { apiSignIn, serverPosts } from '../support/server-api';
-import { startServer, type RunningServer } from '../support/server';
 import type { Post } from '@parley/shared';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 async function ownPosts(email: string): Promise<Post[]> {
   const cookie = await apiSignIn(server.url, email);

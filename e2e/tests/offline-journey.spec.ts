@@ -1,4 +1,4 @@
-import { expect, testInOwnBrowser as test } from '../support/fixtures';
+import { expect, serverForThisFile, testInOwnBrowser as test } from '../support/fixtures';
 import {
   backgroundSyncQueued,
   DEMO,
@@ -8,15 +8,8 @@ import {
   waitForServiceWorker,
 } from '../support/journeys';
 import { countOnServer } from '../support/server-api';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 // Journey 1 of PRODUCT.md: read offline, write offline, a reload keeps the draft, the post waits
 // for a connection and is delivered exactly once when it returns.

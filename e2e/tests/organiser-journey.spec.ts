@@ -1,18 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import type { Question, Space } from '@parley/shared';
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, signIn } from '../support/journeys';
 import { apiGet, approvePosts, pushPosts, shot } from '../support/moderation-api';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 const DAY = 86_400_000;
 const LANGS = [

@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, openFirstQuestion, signIn, waitForServiceWorker } from '../support/journeys';
 import { approvePosts, demoQuestions, pushPosts, shot } from '../support/moderation-api';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 /**
  * Payloads that would run script if any part of the app parsed user text as HTML or followed a

@@ -1,15 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { SCREENS, signInByApi } from '../support/screens';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 /** The narrowest phone WCAG 1.4.10 (reflow) asks for: 320 CSS pixels. */
 const NARROW = { width: 320, height: 640 };

@@ -1,15 +1,8 @@
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { axeViolations } from '../support/axe';
 import { DEMO_SPACE } from '../support/journeys';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 test('a device whose storage is full says so, instead of loading for ever, and recovers on Try again', async ({
   newDevice,

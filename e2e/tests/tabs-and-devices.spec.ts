@@ -1,16 +1,9 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures';
+import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, DEMO_SPACE, openFirstQuestion, signIn } from '../support/journeys';
 import { signInByApi } from '../support/screens';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 test('two tabs share one replication and update live; a second device sees its own posts', async ({
   newDevice,
