@@ -1,4 +1,6 @@
-import { defineConfig } from 'vite';
+import { createRequire } from 'node:module';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -6,9 +8,42 @@ const THEME = '#1d5e9e';
 // Error reports carry the release they came from: package version + build time (or RELEASE from CI).
 const RELEASE = process.env.RELEASE ?? `parley-client@0.1.0+${new Date().toISOString().slice(0, 16)}`;
 
-export default defineConfig({
+/**
+ * The built app gets its UI messages already parsed (formatjs' own advice), so react-intl's ICU
+ * parser stays out of the first screen: about 8 KB gzip less, and no parsing at start. Dev and the
+ * unit tests keep the plain strings and the parser.
+ */
+function precompiledMessages(): Plugin {
+  return {
+    name: 'parley:precompiled-messages',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/i18n\/[a-z-]+\.json$/.test(id)) return null;
+      const messages = JSON.parse(code) as Record<string, string>;
+      const parsed = Object.fromEntries(Object.entries(messages).map(([key, text]) => [key, parse(text)]));
+      return { code: JSON.stringify(parsed), map: null };
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
   define: { __PARLEY_RELEASE__: JSON.stringify(RELEASE) },
+  resolve: {
+    alias:
+      command === 'build'
+        ? [
+            {
+              find: /^@formatjs\/icu-messageformat-parser$/,
+              replacement: createRequire(import.meta.url).resolve(
+                '@formatjs/icu-messageformat-parser/no-parser.js',
+              ),
+            },
+          ]
+        : [],
+  },
   plugins: [
+    precompiledMessages(),
     react(),
     VitePWA({
       // An update waits for the user's consent: a page holding a draft is never reloaded under them.
@@ -62,4 +97,4 @@ export default defineConfig({
     // React + RxDB + Dexie make one ~525 kB (165 kB gzip) entry chunk; screens are split off.
     chunkSizeWarningLimit: 600,
   },
-});
+}));
