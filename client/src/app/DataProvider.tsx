@@ -89,6 +89,7 @@ export function DataProvider({
     const layer = loadDataLayer();
     serially(async () => {
       if (cancelled) return;
+      // A new attempt takes the alert down, so that a second failure is announced again.
       setValue((v) => (v.failed ? { ...v, failed: false } : v));
       try {
         const { databaseNameFor, openDatabase } = await layer;

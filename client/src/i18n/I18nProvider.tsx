@@ -8,6 +8,7 @@ export type MessageId = keyof typeof en;
 /**
  * Every UI language is one JSON file beside en.json (ICU message syntax). English is bundled;
  * the others are separate chunks, loaded when chosen (and precached for offline use).
+ * The build hands each one over already parsed (client/vite.config.ts), not as strings.
  */
 const lazyCatalogs = import.meta.glob<Messages>(['./*.json', '!./en.json'], { import: 'default' });
 const catalogLoaders: Record<string, () => Promise<Messages>> = {
