@@ -27,7 +27,15 @@ export function presentPost(post: PostRecord, viewer: Viewer): WithDeleted<Post>
     };
   }
   if (post.anonymous && !isAuthor && !isModerator) {
-    return { ...doc, authorName: ANONYMOUS_NAME, authorId: null, _deleted: false };
+    // Anything that narrows down who wrote it goes too: "a moderator wrote this" is one of a few.
+    return {
+      ...doc,
+      authorName: ANONYMOUS_NAME,
+      authorId: null,
+      onBehalfOf: null,
+      fromModerator: false,
+      _deleted: false,
+    };
   }
   return { ...doc, _deleted: false };
 }

@@ -61,6 +61,8 @@ const client = (role: RoleName): TestClient => (role === 'anonymous' ? app.clien
 const posts = {} as Record<State, Post>;
 const streams = new Map<RoleName, { posts: EventStream; moderation: EventStream }>();
 const decisionIds: string[] = [];
+/** An anonymous post a moderator of space A wrote on someone's behalf (published at once). */
+let moderatorsAnonymous: Post;
 
 /** A post of the author's, anonymous, brought into `state` the way the app would. */
 async function postIn(state: State, tag: string): Promise<Post> {
@@ -108,6 +110,12 @@ beforeAll(async () => {
     });
   }
   for (const state of STATES) posts[state] = await postIn(state, 'matrix');
+  moderatorsAnonymous = newPost(spaceA, {
+    anonymous: true,
+    onBehalfOf: 'Sender Whose Name Is Secret',
+    body: `anonymous on behalf ${Math.random()}`,
+  });
+  expect((await push(users.moderatorHere.client, 'posts', [moderatorsAnonymous])).status).toBe(200);
   // The admin sees everything: once its streams carry the last change, every stream has had its chance.
   const last = posts.withdrawn;
   await streams
@@ -161,6 +169,27 @@ describe.each(ROLES)('as %s', (role) => {
       assertNoLeak(JSON.stringify([...docs.values()]), post, role, state);
     },
   );
+
+  it("posts pull: an anonymous moderator's post on someone's behalf names nobody to others", async () => {
+    const doc = (await pullAll(client(role), 'posts')).get(moderatorsAnonymous.id);
+    expect(doc).toMatchObject({ status: 'approved', body: moderatorsAnonymous.body });
+    const knows = ['moderatorHere', 'globalModerator', 'admin'].includes(role);
+    if (knows) {
+      expect(doc).toMatchObject({
+        authorId: users.moderatorHere.id,
+        onBehalfOf: 'Sender Whose Name Is Secret',
+        fromModerator: true,
+      });
+    } else {
+      expect(doc).toMatchObject({
+        authorId: null,
+        authorName: 'Anonymous',
+        onBehalfOf: null,
+        fromModerator: false,
+      });
+      expect(JSON.stringify(doc)).not.toContain(users.moderatorHere.displayName);
+    }
+  });
 
   it.each(STATES)('posts stream: a %s post reaches this role exactly when allowed', (state) => {
     const events = streams.get(role)!.posts.events as { documents: (Post & { _deleted: boolean })[] }[];
