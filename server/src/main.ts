@@ -33,6 +33,11 @@ async function main() {
       `SESSION_SECRET is unset: using the one generated in ${config.dataDir}; instances must share one.`,
     );
   }
+  if (!config.publicUrl && !/^(127\.|localhost$|::1$)/.test(config.host)) {
+    console.error(
+      'PUBLIC_URL is unset: e-mails with links (password reset, decisions) go out only for requests to localhost. Set PUBLIC_URL to the address people use.',
+    );
+  }
   const demo = await existingDemoAccounts({ db, changes });
   if (seed.seeded || demo.length > 0) {
     console.info(

@@ -49,7 +49,9 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Parley <parley@localhost>').describe('sender of e-mails'),
   PUBLIC_URL: optional
     .refine((v) => v === undefined || /^https?:\/\/[^/]+$/.test(v), 'must be https://host (no path)')
-    .describe('origin used in e-mailed links; default: the origin of the request'),
+    .describe(
+      'origin used in e-mailed links; unset = links only for requests to localhost (a Host header is not trusted)',
+    ),
   CLIENT_DIST: optional.describe('the built client; default <repo>/client/dist'),
   COOKIE_SECURE: z
     .enum(['auto', 'true', 'false'])

@@ -1,3 +1,4 @@
+import { NO_LINK_ORIGIN } from '../http/link-origin';
 import type { AppContext } from '../app-context';
 import { findSpace } from '../spaces/space-repository';
 import { decisionMail, type NoticeDecision } from './decision-mail';
@@ -47,9 +48,10 @@ export async function notifyAuthor(ctx: AppContext, notice: DecisionNotice, orig
   // Off; or a post a moderator entered for someone who wrote in by e-mail (its account is the
   // moderator's, not the writer's); or the moderator decided on their own post (they know).
   if (!author?.notify_by_email || author.author_id === notice.moderatorId) return;
-  const base = ctx.config.publicUrl ?? origin;
+  const base = origin;
   const space = await findSpace(ctx.db, { id: author.space_id });
-  if (!space || !base) return;
+  if (!base) return ctx.logger?.error({ postId: notice.postId }, NO_LINK_ORIGIN);
+  if (!space) return;
 
   const firstLang = space.languages[0];
   // A template reason is read in the author's language; a free-text one as the moderator wrote it.

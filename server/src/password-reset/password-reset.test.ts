@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,6 +144,54 @@ describe('password reset by e-mailed link', () => {
     const res = await app.client().post('/api/auth/password-reset', { email: 'not an address' });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'invalid_body' } });
+  });
+});
+
+/** A POST with the Host header the sender chooses (fetch would not let us forge it). */
+function postWithHost(url: string, path: string, host: string, json: unknown): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify(json);
+    const req = httpRequest(
+      new URL(path, url),
+      {
+        method: 'POST',
+        headers: { host, 'content-type': 'application/json', 'content-length': body.length },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('without PUBLIC_URL', () => {
+  let bare: TestApp;
+  beforeAll(async () => {
+    const { port } = smtp.server.address() as AddressInfo;
+    bare = await startTestApp({ smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: null });
+  });
+  afterAll(() => bare?.close());
+
+  it('never puts a reset link on a forged Host; a request to localhost still gets its link', async () => {
+    const user = await makeUser(bare);
+    const since = inbox.length;
+    const port = new URL(bare.url).port;
+    // Answered as always (the answer says nothing), but no mail leaves with the attacker's origin.
+    expect(
+      await postWithHost(bare.url, '/api/auth/password-reset', 'attacker.example', { email: user.email }),
+    ).toBe(202);
+    expect(
+      await postWithHost(bare.url, '/api/auth/password-reset', `localhost:${port}`, { email: user.email }),
+    ).toBe(202);
+    const mail = await mailTo(user.email, since);
+    await new Promise((r) => setTimeout(r, 300));
+    const mails = inbox.slice(since).filter((m) => m.to.includes(user.email));
+    expect(mails).toHaveLength(1);
+    expect(mail.raw).not.toContain('attacker.example');
+    expect(mail.raw.replace(/=\r?\n/g, '')).toContain(`http://localhost:${port}/reset-password#token=3D`);
   });
 });
 

@@ -2,6 +2,7 @@ import { PasswordResetConfirmBody, PasswordResetRequestBody } from '@parley/shar
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { parseOr400 } from '../http/errors';
+import { linkOrigin, NO_LINK_ORIGIN } from '../http/link-origin';
 import type { Mailer } from '../mail/mailer';
 import { confirmReset, requestReset } from './reset-service';
 
@@ -12,8 +13,10 @@ export function passwordResetRoutes(ctx: AppContext, mailer: Mailer): Router {
     const body = parseOr400(PasswordResetRequestBody, req.body, 'invalid_body');
     // 202 before the mail goes out: the timing says nothing about whether the account exists.
     res.status(202).json({ accepted: true });
-    requestReset(ctx, mailer, body.email, `${req.protocol}://${req.get('host') ?? 'localhost'}`).catch(
-      (err: unknown) => console.error('[mail] password reset e-mail failed:', (err as Error).message),
+    const origin = linkOrigin(ctx.config, req);
+    if (!origin) return ctx.logger?.error({ host: req.get('host') }, NO_LINK_ORIGIN);
+    requestReset(ctx, mailer, body.email, origin).catch((err: unknown) =>
+      console.error('[mail] password reset e-mail failed:', (err as Error).message),
     );
   });
 

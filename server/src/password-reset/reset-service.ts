@@ -21,6 +21,7 @@ export async function requestReset(
   ctx: AppContext,
   mailer: Mailer,
   email: string,
+  /** A trusted one (linkOrigin): PUBLIC_URL, or loopback. */
   origin: string,
 ): Promise<void> {
   const address = normalizeEmail(email);
@@ -42,7 +43,7 @@ export async function requestReset(
   const token = newSessionToken();
   await insertReset(ctx.db, hashSessionToken(token), user.id, RESET_MAX_AGE_SECONDS);
   // The token travels in the fragment: it never reaches a server log or a Referer header.
-  const link = `${ctx.config.publicUrl ?? origin}/reset-password#token=${token}`;
+  const link = `${origin}/reset-password#token=${token}`;
   await mailer.send(resetMail(user, link));
 }
 

@@ -18,7 +18,7 @@ export const ECHO_HEADER = 'x-parley-echo';
 
 export interface PushOptions {
   echoStored: boolean;
-  /** The origin the device used (for links in e-mails when PUBLIC_URL is unset). */
+  /** The origin for links in e-mails (linkOrigin: PUBLIC_URL, or loopback); absent = none to trust. */
   origin?: string;
 }
 

@@ -11,6 +11,7 @@ import type { AppContext } from '../app-context';
 import type { Viewer } from '../auth/viewer';
 import { viewerOf } from '../auth/request-session';
 import { AppError, parseOr400 } from '../http/errors';
+import { linkOrigin } from '../http/link-origin';
 import { ECHO_HEADER, SYNC_COLLECTIONS } from './collections';
 import { pull } from './pull';
 import { openStream, type StreamRegistry } from './stream';
@@ -59,7 +60,7 @@ export function syncRoutes(ctx: AppContext, streams: StreamRegistry): Router {
     if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
     const rows = parseOr400(PushBody, req.body, 'invalid_body');
     const echoStored = req.get(ECHO_HEADER) === 'stored';
-    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const origin = linkOrigin(ctx.config, req) ?? undefined;
     res.json(await SYNC_COLLECTIONS[collection].push(ctx, viewer, rows, { echoStored, origin }));
   });
 
