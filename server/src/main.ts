@@ -23,6 +23,8 @@ async function main() {
   const seed = config.demoSeed ? await seedDemo({ db, changes }) : { seeded: false };
   const parley = createApp({ db, config, changes });
   const server = await listen(parley, config.host, config.port);
+  // Abandoned and never-attached uploads: shortly after start, then hourly.
+  parley.uploadSweeper.start();
 
   console.info(`Parley listening on ${server.url}`);
   console.info(
@@ -56,6 +58,8 @@ async function main() {
     setTimeout(() => process.exit(1), 10_000).unref();
     // Stops accepting, lets in-flight pushes finish, ends streams with an SSE retry hint.
     await server.close();
+    // Lets a running sweep round finish before the database closes under it.
+    await parley.uploadSweeper.stop();
     await changes.close?.();
     await db.close();
     release();

@@ -16,8 +16,10 @@ export const ERROR_CODES = [
   'invalid_credentials',
   'too_many_attempts',
   'rate_limited',
+  'quota_exceeded',
   'already_flagged',
   'viewer_changed',
+  'viewer_claim_required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

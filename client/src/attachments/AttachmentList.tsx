@@ -53,6 +53,34 @@ export function AttachmentList({ attachments }: { attachments: Post['attachments
   );
 }
 
+/**
+ * A file the server would not take because the account's storage is full: it stays queued (the
+ * post keeps waiting for it, nothing is lost), is tried again later, and can be removed here.
+ */
+function HeldByQuota({ queued }: { queued: QueuedFile }) {
+  const t = useT();
+  const intl = useIntl();
+  const remaining = queued.held?.remainingBytes ?? 0;
+  const left =
+    remaining > 0 ? formatSize(intl, remaining) : intl.formatNumber(0, { style: 'unit', unit: 'kilobyte' });
+  return (
+    <li className="attachments__item">
+      <span className="attachments__name">{queued.file.name}</span>
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-label={t('attachments.remove', { name: queued.file.name })}
+        onClick={() => void fileOutbox.remove(queued.key)}
+      >
+        ×
+      </button>
+      <p className="attachments__held" role="alert">
+        {t('attachments.quotaFull', { left })}
+      </p>
+    </li>
+  );
+}
+
 function Progress({ queued }: { queued: QueuedFile }) {
   const t = useT();
   const fraction = useSyncExternalStore(uploadProgress.subscribe, () => uploadProgress.get(queued.key));
@@ -81,9 +109,9 @@ export function QueuedAttachments({ postId }: { postId: string }) {
   if (queued.length === 0) return null;
   return (
     <ul className="attachments" aria-label={t('attachments.queuedLabel')}>
-      {queued.map((q) => (
-        <Progress key={q.key} queued={q} />
-      ))}
+      {queued.map((q) =>
+        q.held ? <HeldByQuota key={q.key} queued={q} /> : <Progress key={q.key} queued={q} />,
+      )}
     </ul>
   );
 }

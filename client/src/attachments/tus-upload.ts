@@ -5,8 +5,29 @@ export const UPLOAD_ENDPOINT = '/api/uploads';
 const CHUNK_BYTES = 2 * 1024 * 1024;
 
 export class UploadRefused extends Error {
-  constructor(readonly status: number) {
-    super(`upload refused (${status})`);
+  constructor(
+    readonly status: number,
+    /** The API's error code when the server sent one (`quota_exceeded`). */
+    readonly code?: string,
+    /** For `quota_exceeded`: bytes the account may still upload. */
+    readonly remainingBytes?: number,
+  ) {
+    super(`upload refused (${status}${code ? ` ${code}` : ''})`);
+  }
+}
+
+/** The refusal from a tus answer: a quota refusal carries the API's JSON error body. */
+export function refusalOf(status: number, body: string | undefined): UploadRefused {
+  try {
+    const parsed = JSON.parse(body ?? '') as {
+      error?: { code?: unknown; details?: { remainingBytes?: unknown } };
+    };
+    const code = typeof parsed.error?.code === 'string' ? parsed.error.code : undefined;
+    const remaining = parsed.error?.details?.remainingBytes;
+    return new UploadRefused(status, code, typeof remaining === 'number' ? remaining : undefined);
+  } catch {
+    // tus's own refusals are plain text ("Maximum size exceeded").
+    return new UploadRefused(status);
   }
 }
 
@@ -41,9 +62,12 @@ export async function sendFile(file: File, onProgress: (fraction: number) => voi
       else reject(new Error('the server gave the upload no address'));
     };
     upload.options.onError = (error) => {
-      const status = (error as tus.DetailedError).originalResponse?.getStatus() ?? 0;
+      const response = (error as tus.DetailedError).originalResponse;
+      const status = response?.getStatus() ?? 0;
       // Still limited after every retry: not a refusal, the file stays queued for a later pass.
-      reject(status >= 400 && status < 500 && status !== 429 ? new UploadRefused(status) : error);
+      reject(
+        status >= 400 && status < 500 && status !== 429 ? refusalOf(status, response?.getBody()) : error,
+      );
     };
     upload.start();
   });

@@ -28,9 +28,9 @@ export async function queueUnreferencedUploadsOf(q: Queryable, ownerId: string):
 }
 
 /**
- * After commit: deletes the queued files (`ids`, or every queued one when absent, as at start)
- * from the store and dequeues each once gone. Never throws: a failure is logged, without ids or
- * paths, and the file stays queued for the sweep at the next start.
+ * After commit: deletes the queued files (`ids`, or every queued one when absent, as at start
+ * and at each stale-upload sweep) from the store and dequeues each once gone. Never throws: a
+ * failure is logged, without ids or paths, and the file stays queued for the next sweep or start.
  */
 export async function deleteQueuedFiles(
   deps: { db: Db; logger?: Logger },
@@ -61,7 +61,7 @@ export async function deleteQueuedFiles(
   if (failed > 0) {
     deps.logger?.warn(
       { failed, reason },
-      'removed attachments not deleted from the store; retried at next start',
+      'removed attachments not deleted from the store; retried by the next sweep',
     );
   }
 }

@@ -1,13 +1,14 @@
 import type { Post } from '@parley/shared';
 import type { Queryable } from '../db/db';
-import { findUploads } from './upload-repository';
+import { findUploads, markUploadsAttached } from './upload-repository';
 
 export type AttachmentCheck = { ok: true; attachments: Post['attachments'] } | { ok: false; detail: string };
 
 /**
  * A post may only carry complete, accepted uploads of its own author. The size and type are the
  * server's (the type sniffed from the bytes), whatever the device wrote; the name is the device's,
- * cleaned, as the author may have renamed it.
+ * cleaned, as the author may have renamed it. The author's uploads named are marked attached
+ * first (in the caller's transaction), which keeps the stale-upload sweep off them.
  */
 export async function checkPostAttachments(
   q: Queryable,
@@ -15,6 +16,13 @@ export async function checkPostAttachments(
   attachments: Post['attachments'],
 ): Promise<AttachmentCheck> {
   if (attachments.length === 0) return { ok: true, attachments };
+  if (authorId) {
+    await markUploadsAttached(
+      q,
+      authorId,
+      attachments.map((a) => a.id),
+    );
+  }
   const uploads = new Map(
     (
       await findUploads(

@@ -167,4 +167,46 @@ describe('attachments in an S3-compatible bucket', () => {
     expect((await openUploads()).map((u) => u.Key)).not.toContain(unfinished);
     expect((await fetch(`${app.url}/api/attachments/${sent.id}`)).status).toBe(404);
   });
+
+  it('the stale-upload sweep empties the bucket of abandoned and never-attached uploads, and keeps attached ones', async () => {
+    const user = await makeUser(app);
+    const bytes = pdfBytes(30_000);
+    const unattached = await upload(user.client, 'draft.pdf', bytes);
+    const attached = await upload(user.client, 'kept.pdf', bytes);
+    expect([unattached.status, attached.status]).toEqual([204, 204]);
+    const post = newPost(space, {
+      attachments: [{ id: attached.id, name: 'kept.pdf', size: bytes.length, mime: 'application/pdf' }],
+    });
+    expect((await push(user.client, 'posts', [post])).body).toEqual([]);
+    // Half sent, then abandoned: an open multipart upload, tus's record and a .part object.
+    const created = await tusRequest(app, user.client, 'POST', '/api/uploads', {
+      'upload-length': String(bytes.length),
+      'upload-metadata': `filename ${b64('half.pdf')}`,
+    });
+    const location = created.headers.get('location') ?? '';
+    const unfinished = location.split('/').pop()!;
+    const half = await tusRequest(
+      app,
+      user.client,
+      'PATCH',
+      location,
+      { 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+      bytes.subarray(0, 10_000),
+    );
+    expect(half.status).toBe(204);
+    const openUploads = async () =>
+      (await bucket.client.send(new ListMultipartUploadsCommand({ Bucket: bucket.config.bucket }))).Uploads ??
+      [];
+    expect((await openUploads()).map((u) => u.Key)).toContain(unfinished);
+
+    // Eight days on, by the database clock: both ages are past.
+    const [row] = await app.db.query<{ now: unknown }>('SELECT clock_timestamp() AS now');
+    const later = new Date(new Date(String(row!.now)).getTime() + 8 * 24 * 3_600_000);
+    expect(await app.uploadSweeper.runOnce({ now: later })).toBeGreaterThanOrEqual(2);
+    const left = await keysInBucket();
+    expect(left.filter((k) => k.startsWith(unattached.id) || k.startsWith(unfinished))).toEqual([]);
+    expect((await openUploads()).map((u) => u.Key)).not.toContain(unfinished);
+    expect(left).toContain(attached.id);
+    expect((await user.client.get(`/api/attachments/${attached.id}`)).status).toBe(200);
+  });
 });

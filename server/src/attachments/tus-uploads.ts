@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { Server, type ServerOptions } from '@tus/server';
+import { EVENTS, Server, type ServerOptions } from '@tus/server';
+import type { ErrorBody } from '@parley/shared';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from '../app-context';
 import { viewerOf } from '../auth/request-session';
@@ -7,9 +8,15 @@ import type { SignedInUser } from '../auth/viewer';
 import { uuidv7 } from '../db/uuid';
 import { AppError } from '../http/errors';
 import { sniffAllowedType } from './sniff';
-import { maxUploadBytesOf } from './upload-config';
+import { maxUploadBytesOf, uploadQuotaBytesOf } from './upload-config';
 import type { UploadStorage } from './storage/upload-storage';
-import { completeUpload, findUpload, insertUpload } from './upload-repository';
+import {
+  completeUpload,
+  deleteUnfinishedUpload,
+  insertUploadWithinQuota,
+  touchUpload,
+  type QuotaUse,
+} from './upload-repository';
 
 export const UPLOADS_PATH = '/api/uploads';
 
@@ -23,6 +30,24 @@ class TusHookError extends Error {
   }
 }
 const tusError = (status: number, body: string) => new TusHookError(status, body);
+
+/**
+ * 413 with the API's JSON error body (code `quota_exceeded`, the figures in `details`), so the
+ * app can tell it from the 413 of a file over MAX_UPLOAD_BYTES and say how much room is left.
+ */
+export function quotaExceeded(use: QuotaUse, size: number): TusHookError {
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  const body: ErrorBody = {
+    error: {
+      code: 'quota_exceeded',
+      message:
+        `Your files may take ${mb(use.quotaBytes)} in all; ${mb(use.remainingBytes)} is left, ` +
+        `and this file needs ${mb(size)}. Files not attached to a post are deleted after a while.`,
+      details: { ...use, sizeBytes: size },
+    },
+  };
+  return tusError(413, JSON.stringify(body));
+}
 
 type HookRequest = Parameters<NonNullable<ServerOptions['onIncomingRequest']>>[0];
 
@@ -40,6 +65,12 @@ export function cleanFileName(raw: string | null | undefined): string {
  * PATCH to resume, DELETE) must come from its owner: anyone else gets 404. When the last byte
  * arrives the type is sniffed from the content; a type not on the list is deleted and refused
  * (415), so only accepted files ever become `complete`.
+ *
+ * Each account's uploads, finished or not, may take UPLOAD_QUOTA_BYTES in all: a creation whose
+ * Upload-Length does not fit is refused (413 quota_exceeded) and leaves nothing behind. Lengths
+ * are never deferred (Upload-Length is required), so every byte is counted before it is sent.
+ * A terminated (DELETE) unfinished upload frees its room; attachments/upload-sweep.ts deletes
+ * abandoned ones.
  *
  * Bytes go to `storage`: UPLOADS_DIR, or an S3-compatible bucket when S3_BUCKET is set.
  */
@@ -66,7 +97,12 @@ export function tusUploads(ctx: AppContext, storage: UploadStorage) {
       if (!user) throw tusError(401, 'Sign in to upload files.\n');
       if (upload.size === undefined) throw tusError(400, 'Upload-Length is required.\n');
       const name = cleanFileName(upload.metadata?.filename);
-      await insertUpload(ctx.db, { id: upload.id, ownerId: user.id, name, size: upload.size });
+      const record = { id: upload.id, ownerId: user.id, name, size: upload.size };
+      const created = await ctx.db.tx((tx) =>
+        insertUploadWithinQuota(tx, record, uploadQuotaBytesOf(ctx.config)),
+      );
+      if (created.outcome === 'no_owner') throw tusError(401, 'Sign in to upload files.\n');
+      if (created.outcome === 'over_quota') throw quotaExceeded(created, upload.size);
       return {};
     },
     async onIncomingRequest(req, uploadId) {
@@ -76,8 +112,9 @@ export function tusUploads(ctx: AppContext, storage: UploadStorage) {
         if (!user) throw tusError(401, 'Sign in to upload files.\n');
         return;
       }
-      const upload = await findUpload(ctx.db, uploadId).catch(() => null);
-      if (!user || !upload || upload.ownerId !== user.id) throw tusError(404, 'Not found.\n');
+      // Touching an unfinished upload tells the sweep it is alive (being resumed or written).
+      const upload = user ? await touchUpload(ctx.db, uploadId, user.id).catch(() => null) : null;
+      if (!upload) throw tusError(404, 'Not found.\n');
     },
     async onUploadFinish(_req, upload) {
       const mime = await sniffAllowedType(storage, upload.id).catch(() => null);
@@ -88,6 +125,11 @@ export function tusUploads(ctx: AppContext, storage: UploadStorage) {
       }
       return {};
     },
+  });
+  // The owner terminated an unfinished upload and tus removed its bytes: the row goes too, so its
+  // room counts no more. Should this fail, the sweep deletes the row a day later.
+  tus.on(EVENTS.POST_TERMINATE, (_req, _res, id: string) => {
+    deleteUnfinishedUpload(ctx.db, id).catch(() => undefined);
   });
 
   /**

@@ -73,6 +73,13 @@ const EnvSchema = z.object({
     .min(0)
     .default(1)
     .describe('multiplies the per-IP/per-account request limits; 0 turns them off (load tests only)'),
+  STREAM_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 3600)
+    .default(1800)
+    .describe('a live stream ends after this long and the device reconnects, signing in afresh'),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -80,6 +87,29 @@ const EnvSchema = z.object({
     .max(2 ** 40)
     .optional()
     .describe('largest attachment accepted, in bytes; default 20 MB'),
+  UPLOAD_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 50)
+    .optional()
+    .describe(
+      'most bytes of attachments one account may keep (finished and unfinished uploads); default 500 MB',
+    ),
+  UPLOAD_UNFINISHED_MAX_AGE_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 365)
+    .optional()
+    .describe('an unfinished upload idle this long is deleted (rows and bytes); default 24'),
+  UPLOAD_UNATTACHED_MAX_AGE_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 365)
+    .optional()
+    .describe(
+      'a finished upload no post carries is deleted this long after it completed; default 168 (7 days)',
+    ),
   UPLOADS_DIR: optional.describe('where uploaded attachments are kept; default DATA_DIR/uploads'),
   S3_BUCKET: optional.describe('keep attachments in this S3-compatible bucket instead of UPLOADS_DIR'),
   S3_ENDPOINT: optional
@@ -120,8 +150,16 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Multiplies the request rate limits (server/src/security/rate-limits.ts); 0 = off. Absent = 1. */
   rateLimitScale?: number;
+  /** Longest life of one live stream (server/src/sync/stream.ts); absent = 30 minutes. */
+  streamMaxAgeSeconds?: number;
   /** Largest attachment in bytes (server/src/attachments); absent = 20 MB. */
   maxUploadBytes?: number;
+  /** Most bytes of uploads one account may keep (server/src/attachments); absent = 500 MB. */
+  uploadQuotaBytes?: number;
+  /** Hours an unfinished upload may sit idle before the sweep deletes it; absent = 24. */
+  uploadUnfinishedMaxAgeHours?: number;
+  /** Hours a finished upload no post carries is kept; absent = 168 (7 days). */
+  uploadUnattachedMaxAgeHours?: number;
   /** Where tus uploads are kept; absent = DATA_DIR/uploads. */
   uploadsDir?: string;
   /** An S3-compatible bucket for uploads instead of uploadsDir (S3_BUCKET set). */
@@ -186,7 +224,15 @@ export function parseEnv(
     metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
     rateLimitScale: e.RATE_LIMIT_SCALE,
+    streamMaxAgeSeconds: e.STREAM_MAX_AGE_SECONDS,
     ...(e.MAX_UPLOAD_BYTES !== undefined ? { maxUploadBytes: e.MAX_UPLOAD_BYTES } : {}),
+    ...(e.UPLOAD_QUOTA_BYTES !== undefined ? { uploadQuotaBytes: e.UPLOAD_QUOTA_BYTES } : {}),
+    ...(e.UPLOAD_UNFINISHED_MAX_AGE_HOURS !== undefined
+      ? { uploadUnfinishedMaxAgeHours: e.UPLOAD_UNFINISHED_MAX_AGE_HOURS }
+      : {}),
+    ...(e.UPLOAD_UNATTACHED_MAX_AGE_HOURS !== undefined
+      ? { uploadUnattachedMaxAgeHours: e.UPLOAD_UNATTACHED_MAX_AGE_HOURS }
+      : {}),
     ...(e.UPLOADS_DIR ? { uploadsDir: resolve(base, e.UPLOADS_DIR) } : {}),
     ...(e.S3_BUCKET
       ? {

@@ -187,6 +187,9 @@ export const posts = pgTable(
     index('posts_space_status_idx').on(t.spaceId, t.status),
     index('posts_author_idx').on(t.authorId),
     index('posts_question_idx').on(t.questionId),
+    // "Which posts carry upload X" (`attachments @> [{"id": X}]`): downloads, the stale-upload
+    // sweep and account deletion ask it per upload.
+    index('posts_attachments_idx').using('gin', t.attachments.op('jsonb_path_ops')),
   ],
 );
 
@@ -268,8 +271,25 @@ export const uploads = pgTable(
       .default('uploading'),
     createdAt: tz('created_at').notNull(),
     completedAt: tz('completed_at'),
+    /**
+     * Last sign of life: created, a byte arrived (any tus request of its owner), or completed.
+     * The stale-upload sweep counts its ages from here (attachments/upload-sweep.ts).
+     */
+    touchedAt: tz('touched_at').notNull().defaultNow(),
+    /**
+     * Set when a post first took it (post-attachments.ts): from then on the sweep leaves it
+     * alone. Null = never attached to a post (a space document is checked separately).
+     */
+    attachedAt: tz('attached_at'),
   },
-  (t) => [index('uploads_owner_idx').on(t.ownerId)],
+  (t) => [
+    index('uploads_owner_idx').on(t.ownerId),
+    // The sweep's candidates: never-attached uploads, oldest first. Attached ones, the bulk of
+    // the table, are not in this index at all.
+    index('uploads_unattached_touched_idx')
+      .on(t.touchedAt)
+      .where(sql`attached_at IS NULL`),
+  ],
 );
 
 /**

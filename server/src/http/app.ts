@@ -17,6 +17,7 @@ import { attachmentRoutes } from '../attachments/attachment-routes';
 import { tusUploads } from '../attachments/tus-uploads';
 import { deleteQueuedFiles } from '../attachments/file-deletions';
 import { uploadStorageFor } from '../attachments/storage/upload-storage';
+import { uploadSweeper, type UploadSweeper } from '../attachments/upload-sweep';
 import { reportRoutes } from '../report/report-routes';
 import { spaceDocumentRoutes } from '../space-documents/space-document-routes';
 import { announcementRoutes } from '../announcements/announcement-routes';
@@ -55,6 +56,11 @@ export interface ParleyApp {
    * reconnection hint of `retryMs()` milliseconds when given.
    */
   endStreams(retryMs?: () => number): void;
+  /**
+   * Deletes stale uploads (attachments/upload-sweep.ts). Not started by createApp: the server's
+   * entry point starts it and stops it at shutdown; tests run rounds themselves.
+   */
+  uploadSweeper: UploadSweeper;
 }
 
 export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifier }): ParleyApp {
@@ -67,7 +73,7 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
     mailer,
     logger,
   };
-  const streams = new StreamRegistry();
+  const streams = new StreamRegistry(ctx.db);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(ctx.config.trustProxy));
@@ -126,5 +132,10 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
   app.use(clientRoutes(ctx.config.clientDist));
   app.use(errorHandler);
 
-  return { app, ctx, endStreams: (retryMs) => streams.closeAll(retryMs) };
+  return {
+    app,
+    ctx,
+    endStreams: (retryMs) => streams.closeAll(retryMs),
+    uploadSweeper: uploadSweeper(ctx, storage),
+  };
 }

@@ -42,6 +42,8 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
     /** PostgreSQL only: this file's database, for raw clients. */
     dbUrl: testDb.url,
     ctx: parley.ctx,
+    /** Rounds of the stale-upload sweep, run when a test says (`runOnce({ now })`). */
+    uploadSweeper: parley.uploadSweeper,
     client: () => new TestClient(server.url),
     async close() {
       await server.close();
