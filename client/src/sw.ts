@@ -22,6 +22,11 @@
  *    The browser replays it when the connection returns, even if every tab of Parley is closed.
  *    The page's replication may deliver the same post too: the server treats the second push of
  *    a post as a no-op (pushes are idempotent by id), so the post exists exactly once.
+ * 6. Shared phones: every queued push names the user it was written as (VIEWER_HEADER), so the
+ *    server never takes it as the session's. A push the server refuses because someone else is
+ *    signed in now (viewer_changed, viewer_claim_required, unauthenticated) is never dropped: it
+ *    moves to a second queue, "parley-outbox-held", which replays only when the page says that its
+ *    user is signed in again (OUTBOX_RELEASE_MESSAGE); nothing retries it in a loop meanwhile.
  */
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
@@ -29,7 +34,15 @@ import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { Queue } from 'workbox-background-sync';
 import { clientsClaim } from 'workbox-core';
-import { OUTBOX_MESSAGE, SKIP_WAITING_MESSAGE, type OutboxMessage } from './pwa/messages';
+import { VIEWER_HEADER } from '@parley/shared';
+import {
+  OUTBOX_MESSAGE,
+  OUTBOX_RELEASE_MESSAGE,
+  SKIP_WAITING_MESSAGE,
+  type OutboxMessage,
+  type OutboxReleaseMessage,
+} from './pwa/messages';
+import { claimOf } from './sync/background-sync';
 import { SPACE_DOCUMENTS_CACHE } from './features/space-documents/cache-name';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -61,8 +74,91 @@ registerRoute(
   },
 );
 
-/** Replayed by the browser's `sync` event; kept a week (a phone may stay offline for days). */
-const outbox = new Queue('parley-outbox', { maxRetentionTime: 7 * 24 * 60 });
+/** Replays, releases and the `sync` event one after another: an entry is never taken twice. */
+let chain: Promise<void> = Promise.resolve();
+function serially(step: () => Promise<void>): Promise<void> {
+  const run = chain.then(step);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+/** Kept a week (a phone may stay offline for days), in both queues. */
+const RETENTION_MINUTES = 7 * 24 * 60;
+
+/** Replayed by the browser's `sync` event (and at once when a user is signed in on the page). */
+const outbox = new Queue('parley-outbox', {
+  maxRetentionTime: RETENTION_MINUTES,
+  onSync: () => serially(replay),
+});
+/**
+ * Pushes refused because another person was signed in. No Background Sync registration (a
+ * registration fired while the other person stays signed in would replay them in a loop): they
+ * move back to the outbox when their user is signed in again (release()).
+ */
+const held = new Queue('parley-outbox-held', {
+  maxRetentionTime: RETENTION_MINUTES,
+  forceSyncFallback: true,
+  onSync: () => Promise.resolve(),
+});
+
+/** The server's refusals that mean "not this session's", not "never": the push waits for its user. */
+const NOT_THIS_SESSION = new Set(['viewer_changed', 'viewer_claim_required', 'unauthenticated']);
+
+async function errorCode(response: Response): Promise<string | null> {
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown } };
+    return typeof body.error?.code === 'string' ? body.error.code : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The request with its viewer claim: one queued before the claim existed gets its author's. */
+async function withClaim(request: Request): Promise<Request> {
+  if (request.headers.has(VIEWER_HEADER)) return request;
+  const claim = claimOf(request.headers, await request.clone().text());
+  if (!claim) return request;
+  const headers = new Headers(request.headers);
+  headers.set(VIEWER_HEADER, claim);
+  return new Request(request.clone(), { headers }); // a clone: the entry itself stays readable
+}
+
+/**
+ * Workbox's replay, except that an answer is read: sent (2xx) → done; no connection, a server
+ * error or a rate limit → back at the head of the queue and the browser retries later; refused
+ * for this session → held for its user; any other refusal cannot succeed by retrying → dropped
+ * (as Workbox does; the author's device learns the refusal through its replication).
+ */
+async function replay(): Promise<void> {
+  for (let entry = await outbox.shiftRequest(); entry; entry = await outbox.shiftRequest()) {
+    const request = await withClaim(entry.request);
+    let response: Response;
+    try {
+      response = await fetch(request.clone());
+    } catch (error) {
+      await outbox.unshiftRequest(entry);
+      throw error;
+    }
+    if (response.ok) continue;
+    if (response.status >= 500 || response.status === 429) {
+      await outbox.unshiftRequest(entry);
+      throw new Error(`replay answered ${response.status}`);
+    }
+    const code = await errorCode(response);
+    if (code !== null && NOT_THIS_SESSION.has(code)) await held.pushRequest({ ...entry, request });
+  }
+}
+
+/** `viewer` is signed in on a page: their held pushes go back to the outbox, in their order. */
+async function release(viewer: string): Promise<void> {
+  const others = [];
+  for (let entry = await held.shiftRequest(); entry; entry = await held.shiftRequest()) {
+    const claim = claimOf(entry.request.headers, await entry.request.clone().text());
+    if (claim === viewer) await outbox.pushRequest(entry);
+    else others.push(entry);
+  }
+  for (const entry of others) await held.pushRequest(entry);
+}
 
 // The first service worker takes the open page at once; a new version waits for the user.
 clientsClaim();
@@ -74,16 +170,34 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
     return;
   }
   if (data?.type === OUTBOX_MESSAGE) {
-    const { url, body } = data as OutboxMessage;
+    const { url, body, viewer } = data as OutboxMessage;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+    };
+    // An older page sends no viewer: the replay then names the post's author (withClaim).
+    if (typeof viewer === 'string' && viewer !== '') headers[VIEWER_HEADER] = viewer;
     event.waitUntil(
       outbox.pushRequest({
         request: new Request(new URL(url, self.location.origin).href, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          headers,
           body,
         }),
       }),
+    );
+    return;
+  }
+  if (data?.type === OUTBOX_RELEASE_MESSAGE) {
+    const { viewer } = data as OutboxReleaseMessage;
+    if (typeof viewer !== 'string' || viewer === '') return;
+    // A foreground replay too (the design's retry where Background Sync is missing): offline, the
+    // entries go back to the queue and its sync registration replays them later.
+    event.waitUntil(
+      serially(() => release(viewer))
+        .then(() => serially(replay))
+        .catch(() => undefined),
     );
   }
 });

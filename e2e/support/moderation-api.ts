@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import type { Moderation, Post, Question } from '@parley/shared';
-import { apiSignIn } from './server-api';
+import { apiSession } from './server-api';
 
 /** A UUIDv7-shaped id (time-ordered like the app's), made here so the test needs no package. */
 function uuidv7(): string {
@@ -31,7 +31,7 @@ export async function pushPosts(
   bodies: string[],
   lang = 'en',
 ): Promise<string[]> {
-  const cookie = await apiSignIn(baseURL, email);
+  const { pushHeaders } = await apiSession(baseURL, email);
   const docs: Post[] = bodies.map((body) => ({
     id: uuidv7(),
     spaceId: question.spaceId,
@@ -57,7 +57,7 @@ export async function pushPosts(
   }));
   const res = await fetch(`${baseURL}/api/sync/posts/push`, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
+    headers: pushHeaders,
     body: JSON.stringify(docs.map((newDocumentState) => ({ assumedMasterState: null, newDocumentState }))),
   });
   const conflicts = (await res.json()) as unknown[];
@@ -71,7 +71,7 @@ export async function pushPosts(
  * for the stored rows back so it can refuse unless every decision was applied.
  */
 export async function approvePosts(baseURL: string, email: string, postIds: string[]): Promise<void> {
-  const cookie = await apiSignIn(baseURL, email);
+  const { pushHeaders } = await apiSession(baseURL, email);
   const decisions: Moderation[] = postIds.map((postId) => ({
     id: uuidv7(),
     postId,
@@ -88,7 +88,7 @@ export async function approvePosts(baseURL: string, email: string, postIds: stri
   }));
   const res = await fetch(`${baseURL}/api/sync/moderation/push`, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/json', 'x-parley-echo': 'stored' },
+    headers: { ...pushHeaders, 'x-parley-echo': 'stored' },
     body: JSON.stringify(
       decisions.map((newDocumentState) => ({ assumedMasterState: null, newDocumentState })),
     ),

@@ -76,11 +76,11 @@ export interface HeldRequest {
  * A JSON POST whose body is only partly sent: the server has started answering it (the request is
  * in flight) and waits for the rest, which `finish()` sends. A slow phone on a slow link, on demand.
  */
-export function heldPost(url: string, cookie: string, json: unknown): HeldRequest {
+export function heldPost(url: string, headers: Record<string, string>, json: unknown): HeldRequest {
   const body = Buffer.from(JSON.stringify(json));
   const req = request(url, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/json', 'content-length': body.length },
+    headers: { ...headers, 'content-type': 'application/json', 'content-length': body.length },
   });
   const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res) => {

@@ -1,16 +1,29 @@
-import type { Post } from '@parley/shared';
+import { VIEWER_HEADER, type Post } from '@parley/shared';
 import { DEMO, DEMO_PASSWORD } from './journeys';
 
 /** Signs in through the API (no browser) and returns the session cookie. */
 export async function apiSignIn(baseURL: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  return (await apiSession(baseURL, email, password)).cookie;
+}
+
+/** A signed-in session: its cookie, and the headers of a push (which must name its account). */
+export async function apiSession(
+  baseURL: string,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<{ cookie: string; id: string; pushHeaders: Record<string, string> }> {
   const res = await fetch(`${baseURL}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-  return cookies.join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { id } = (await res.json()) as { id: string };
+  return { cookie, id, pushHeaders: { cookie, 'content-type': 'application/json', [VIEWER_HEADER]: id } };
 }
 
 /**

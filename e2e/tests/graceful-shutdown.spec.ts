@@ -1,21 +1,22 @@
 import { expect, test } from '@playwright/test';
+import { VIEWER_HEADER } from '@parley/shared';
 import { DEMO } from '../support/journeys';
 import { demoQuestions } from '../support/moderation-api';
 import { heldPost, newComment, openSse } from '../support/raw-http';
-import { apiSignIn, countOnServer } from '../support/server-api';
+import { apiSession, countOnServer } from '../support/server-api';
 import { startServer } from '../support/server';
 
 test('SIGTERM: the in-flight push completes, streams get a retry hint and end, the process exits 0', async () => {
   const server = await startServer();
   try {
-    const cookie = await apiSignIn(server.url, DEMO.ben);
+    const { cookie, id } = await apiSession(server.url, DEMO.ben);
     const [question] = await demoQuestions(server.url);
     const stream = await openSse(`${server.url}/api/sync/posts/stream`, cookie);
     await expect.poll(() => stream.text()).toContain(': connected');
 
     // A push is in flight (the server has its headers, the body is still arriving) at SIGTERM.
     const body = `In flight at shutdown ${Date.now()}`;
-    const push = heldPost(`${server.url}/api/sync/posts/push`, cookie, [
+    const push = heldPost(`${server.url}/api/sync/posts/push`, { cookie, [VIEWER_HEADER]: id }, [
       { assumedMasterState: null, newDocumentState: newComment(question!, body) },
     ]);
     await new Promise((r) => setTimeout(r, 300));

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
-import type { Question, Space } from '@parley/shared';
+import { VIEWER_HEADER, type Question, type Space } from '@parley/shared';
 import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, signIn } from '../support/journeys';
 import { apiGet, approvePosts, pushPosts, shot } from '../support/moderation-api';
@@ -205,6 +205,10 @@ test('a participant has no organiser screens, and the server refuses their space
   await expect(page.getByRole('link', { name: 'New space' })).toHaveCount(0);
   await page.goto('/organise/new');
   await expect(page.getByText('Only an administrator can create and edit spaces.')).toBeVisible();
-  const res = await page.request.post('/api/sync/spaces/push', { data: [] });
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { id: string };
+  const res = await page.request.post('/api/sync/spaces/push', {
+    data: [],
+    headers: { [VIEWER_HEADER]: me.id },
+  });
   expect(res.status()).toBe(403);
 });

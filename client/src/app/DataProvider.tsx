@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { DataContext, type Connection, type DataValue } from '../db/context';
 import type { ParleyDatabase } from '../db/database';
+import { holdsUnsent } from '../db/unsent';
+import { wipedAtSignOut } from '../features/account/device-wipe';
 import type { SyncHandle } from '../sync/replication';
 import { useDataSaver } from '../settings/data-saver';
 import { afterNextPaint } from './after-paint';
@@ -45,7 +47,8 @@ const browserOnline = () => typeof navigator === 'undefined' || navigator.onLine
 
 /**
  * The viewer's database and its replication. Signed out: `parley-anon`; signed in: one database
- * per user. When a user signs out, their database is removed from the device.
+ * per user. When a user signs out, their database is removed from the device, unless it holds
+ * writing not yet sent.
  */
 export function DataProvider({
   viewerId,
@@ -126,8 +129,14 @@ export function DataProvider({
       serially(async () => {
         unsubscribe();
         await sync?.cancel();
+        // Signed out on purpose: the database goes, unless it holds writing the server has not
+        // received (and its author did not choose to wipe); it is then sent at their next sign-in.
+        const remove =
+          viewerId !== null &&
+          signedOut.current === viewerId &&
+          (wipedAtSignOut(viewerId) || !(db && (await holdsUnsent(db).catch(() => false))));
         await db?.close();
-        if (viewerId && signedOut.current === viewerId) {
+        if (viewerId && remove) {
           const { databaseNameFor, removeDatabase } = await layer;
           await removeDatabase(databaseNameFor(viewerId));
         }

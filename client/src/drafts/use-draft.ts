@@ -1,9 +1,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DraftStorageError, DraftStore, draftKey, type Draft, type DraftTarget } from './draft-store';
+import {
+  ANONYMOUS_OWNER,
+  DraftStorageError,
+  DraftStore,
+  ownedDraftKey,
+  type Draft,
+  type DraftTarget,
+} from './draft-store';
 import { reportOnce } from '../errors/report';
+import { loadStoredMe } from '../session/session';
+import { useSession } from '../session/SessionProvider';
 
-/** The device's drafts database, opened once per tab. */
-export const drafts = new DraftStore();
+/**
+ * The device's drafts database, opened once per tab. Drafts written before they had an owner go
+ * to whoever is signed in on this device when it is upgraded (see DraftStore).
+ */
+export const drafts = new DraftStore({ legacyOwner: () => loadStoredMe()?.id ?? null });
+
+/** Whose drafts this screen shows and writes: the signed-in person, else the anonymous owner. */
+export function useDraftOwner(): string {
+  return useSession().me?.id ?? ANONYMOUS_OWNER;
+}
 
 const SAVE_DELAY_MS = 400;
 
@@ -13,11 +30,21 @@ export async function flushAllDrafts(): Promise<void> {
   await Promise.all([...mounted].map((flush) => flush()));
 }
 
-/** The drafts on this device, newest first, live (undefined while loading). */
+/** The current person's drafts on this device, newest first, live (undefined while loading). */
 export function useDraftList(): Draft[] | undefined {
-  const [list, setList] = useState<Draft[] | undefined>(undefined);
-  useEffect(() => drafts.watch(setList, () => setList([])), []);
-  return list;
+  const owner = useDraftOwner();
+  const [state, setState] = useState<{ owner: string; list: Draft[] } | undefined>(undefined);
+  useEffect(
+    () =>
+      drafts.watch(
+        owner,
+        (list) => setState({ owner, list }),
+        () => setState({ owner, list: [] }),
+      ),
+    [owner],
+  );
+  // A list read for the previous person is never shown to the next one, not even for one render.
+  return state?.owner === owner ? state.list : undefined;
 }
 
 export type DraftSaveState = 'idle' | 'saving' | 'saved' | 'error';
@@ -31,38 +58,53 @@ export interface DraftFields {
 /**
  * A composer's text, saved to the device as it is typed (debounced) and restored when the
  * composer opens again, after a reload, a crash or a closed tab. The text on screen is the
- * source of truth: a failed save is reported, never allowed to clear it.
+ * source of truth: a failed save is reported, never allowed to clear it. The draft is `owner`'s
+ * (the signed-in person): another person on the same phone never gets it.
  */
-export function useDraft(target: DraftTarget, defaults: { lang: string }) {
-  const key = draftKey(target);
+export function useDraft(owner: string, target: DraftTarget, defaults: { lang: string }) {
+  const key = ownedDraftKey(owner, target);
   const [fields, setFields] = useState<DraftFields>({ text: '', anonymous: false, lang: defaults.lang });
   const [restored, setRestored] = useState(false);
   const [saveState, setSaveState] = useState<DraftSaveState>('idle');
   const [error, setError] = useState<DraftStorageError | null>(null);
-  const pending = useRef<DraftFields | null>(null);
+  /** What waits to be saved, with the owner and target it was typed for. */
+  const pending = useRef<{ owner: string; target: DraftTarget; fields: DraftFields } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const targetRef = useRef(target);
-  targetRef.current = target;
+  const targetRef = useRef({ owner, target });
+  targetRef.current = { owner, target };
+  const defaultLang = useRef(defaults.lang);
+  defaultLang.current = defaults.lang;
+  /** Whose draft the fields on screen hold. */
+  const shownOwner = useRef(owner);
 
   // Restores the stored draft, and follows it: another tab, or "Edit and post again", may write it.
   useEffect(() => {
     setRestored(false);
-    return drafts.watchOne(
-      key,
+    const unsubscribe = drafts.watchOne(
+      owner,
+      targetRef.current.target,
       (draft) => {
-        // Typing may have begun before the stored draft arrived: never overwrite it.
-        if (draft && pending.current === null) {
+        // Typing may have begun before the stored draft arrived: never overwrite it. What is still
+        // to be saved for another person or target is saved there, and is not this one's.
+        const p = pending.current;
+        const typing = p !== null && ownedDraftKey(p.owner, p.target) === key;
+        if (draft && !typing) {
           setFields((f) =>
             f.text === draft.text && f.anonymous === draft.anonymous && f.lang === draft.lang
               ? f
               : { text: draft.text, anonymous: draft.anonymous, lang: draft.lang },
           );
+        } else if (!draft && !typing && shownOwner.current !== owner) {
+          // Another person, with no draft here: nothing of the previous one's stays on screen.
+          setFields({ text: '', anonymous: false, lang: defaultLang.current });
         }
+        shownOwner.current = owner;
         setRestored(true);
       },
       () => setRestored(true),
     );
-  }, [key]);
+    return unsubscribe;
+  }, [owner, key]);
 
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
@@ -72,7 +114,7 @@ export function useDraft(target: DraftTarget, defaults: { lang: string }) {
     pending.current = null;
     setSaveState('saving');
     try {
-      await drafts.save({ target: targetRef.current, ...toSave });
+      await drafts.save({ owner: toSave.owner, target: toSave.target, ...toSave.fields });
       setSaveState('saved');
       setError(null);
     } catch (e) {
@@ -87,9 +129,11 @@ export function useDraft(target: DraftTarget, defaults: { lang: string }) {
 
   const update = useCallback(
     (change: Partial<DraftFields>) => {
+      // Bound now to the person and target it is typed for, whatever changes before it is saved.
+      const { owner: typedBy, target: typedFor } = targetRef.current;
       setFields((current) => {
         const next = { ...current, ...change };
-        pending.current = next;
+        pending.current = { owner: typedBy, target: typedFor, fields: next };
         return next;
       });
       if (timer.current) clearTimeout(timer.current);

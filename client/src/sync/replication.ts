@@ -15,7 +15,7 @@ import type { ParleyDatabase } from '../db/database';
 import type { FullSyncProgress } from '../db/context';
 import { Connectivity } from '../connectivity/connectivity';
 import { eventStream, type StreamOptions } from './stream';
-import { queueInServiceWorker } from './background-sync';
+import { queueInServiceWorker, releaseQueuedFor } from './background-sync';
 import { reportOnce } from '../errors/report';
 
 export type SyncState = 'offline' | 'syncing' | 'synced';
@@ -249,12 +249,16 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
   });
 
   // A post written while the server is unreachable also goes to the service worker's Background
-  // Sync queue. Every tab sees the insert; the leader (one tab) queues it.
+  // Sync queue, naming this database's user (the replay must never go out as whoever is signed in
+  // by then). Every tab sees the insert; the leader (one tab) queues it.
   const offlineWrites = db.posts.insert$.subscribe((event) => {
     const post = event.documentData as unknown as Post & Record<string, unknown>;
-    if (connectivity.current === 'offline' && post.receivedAt === null && db.isLeader())
-      queueInServiceWorker(post);
+    if (connectivity.current === 'offline' && post.receivedAt === null && db.isLeader() && options.viewerId)
+      queueInServiceWorker(post, options.viewerId);
   });
+  // This user is signed in: what they queued and the server held back while someone else was
+  // signed in on this phone is sent now.
+  if (options.viewerId) releaseQueuedFor(options.viewerId);
 
   async function fullSync(onProgress: (p: FullSyncProgress) => void): Promise<FullSyncProgress> {
     if (connectivity.current !== 'online') throw new ApiError(0, 'network', 'offline');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import type { Post } from '@parley/shared';
-import { drafts } from '../drafts/use-draft';
+import { drafts, useDraftOwner } from '../drafts/use-draft';
 import { useT } from '../i18n/useT';
 
 /**
@@ -13,12 +13,15 @@ export function RepostButton({ post, threadHref }: { post: Post; threadHref: str
   const t = useT();
   const [, navigate] = useLocation();
   const [failed, setFailed] = useState(false);
+  // Only the author sees this button: the text goes back into their own drafts.
+  const owner = useDraftOwner();
   // The question no longer takes comments: there is no composer to open, so the text is kept in
   // Drafts (to copy elsewhere or post if a moderator reopens the phase).
   const closed = post.refusal?.code === 'phase_closed';
   const onClick = async () => {
     try {
       await drafts.save({
+        owner,
         target:
           post.parentId === null
             ? { kind: 'comment', spaceId: post.spaceId, questionId: post.questionId }

@@ -26,7 +26,7 @@ export interface AppDeviceOptions {
    * and every pull is the replication's own; for tests that count pulls. Default true.
    */
   liveStream?: boolean;
-  /** Whose database this is, as the app says it (null: signed out); unsaid by default. */
+  /** Whose database this is, as the app says it (null: signed out); default: whoever `me` is. */
   viewerId?: string | null;
 }
 
@@ -124,7 +124,8 @@ export class AppDevice {
         fetch: this.fetch,
       }),
       moderator: this.moderator,
-      viewerId: this.options.viewerId,
+      // Like the app, the device names whose database it is; a push must (the server requires it).
+      viewerId: this.options.viewerId !== undefined ? this.options.viewerId : this.me?.id,
       // Short first stream-reconnect delay: benches and chaos cut the link on purpose.
       minDelayMs: 500,
     });

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { indexedDB } from 'fake-indexeddb';
-import { apiSignIn } from '../../support/server-api';
+import { apiSession } from '../../support/server-api';
 import { DEMO } from '../../support/journeys';
 import { startServer, type RunningServer } from '../../support/server';
 import { sleep } from '../device-side';
@@ -58,9 +58,9 @@ async function dropAssumedMasterStates(databaseName: string): Promise<number> {
 }
 
 it('posts pulled before a tab closed half-way stay published on the device after the next start', async () => {
-  const cookie = await apiSignIn(server.url, DEMO.ben);
+  const { cookie, id: viewerId } = await apiSession(server.url, DEMO.ben);
   const name = 'cut-short-ben';
-  const first = new AppDevice({ baseUrl: server.url, name, cookie, liveStream: false });
+  const first = new AppDevice({ baseUrl: server.url, name, cookie, viewerId, liveStream: false });
   await first.open();
   first.start();
   await first.sync!.awaitInitial();
@@ -77,6 +77,7 @@ it('posts pulled before a tab closed half-way stay published on the device after
     baseUrl: server.url,
     name,
     cookie,
+    viewerId,
     liveStream: false,
     onPushed: (ids) => (pushed += ids.length),
   });

@@ -15,7 +15,7 @@ import {
 } from '@parley/shared';
 import { PULL_BATCH } from '../../../client/src/sync/replication';
 import { newComment } from '../../support/raw-http';
-import { apiSignIn } from '../../support/server-api';
+import { apiSession } from '../../support/server-api';
 import { DEMO } from '../../support/journeys';
 import { startServer, type RunningServer } from '../../support/server';
 import { sleep } from '../device-side';
@@ -75,7 +75,7 @@ async function openQuestion(cookie: string): Promise<Question> {
  * participant has their own count on the one server).
  */
 async function seedVisible(email: string, visible: number) {
-  const cookie = await apiSignIn(server.url, email);
+  const { cookie, pushHeaders } = await apiSession(server.url, email);
   const question = await openQuestion(cookie);
   const { rows: before } = await pullAll<Post>(cookie, 'posts');
   const pushed = Array.from({ length: visible - before.length }, (_, i) =>
@@ -87,7 +87,7 @@ async function seedVisible(email: string, visible: number) {
       .map((post) => ({ assumedMasterState: null, newDocumentState: post }));
     const res = await fetch(`${server.url}/api/sync/posts/push`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: pushHeaders,
       body: JSON.stringify(rows),
     });
     const conflicts = (await res.json()) as unknown[];

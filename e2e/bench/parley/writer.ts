@@ -1,3 +1,4 @@
+import { VIEWER_HEADER } from '@parley/shared';
 import { BENCH_PASSWORD, type BenchPost } from '../corpus';
 
 /**
@@ -38,7 +39,7 @@ export class ParleyWriter {
     };
     const res = await fetch(`${this.serverUrl}/api/sync/posts/push`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: this.cookie },
+      headers: { 'content-type': 'application/json', cookie: this.cookie, [VIEWER_HEADER]: this.userId },
       body: JSON.stringify([{ assumedMasterState: null, newDocumentState: doc }]),
     });
     const conflicts = (await res.json()) as unknown[];

@@ -60,25 +60,38 @@ export async function setUserRole(q: Queryable, userId: string, role: Role): Pro
 
 /** The user of a live session with their moderator assignments, in one round trip. */
 export async function findViewerBySession(q: Queryable, tokenHash: string): Promise<Viewer | null> {
-  const [row] = await q.query<UserRow & { global: boolean | null; spaces: string[] | null }>(
-    `SELECT u.*,
+  return (await findViewersBySessions(q, [tokenHash])).get(tokenHash) ?? null;
+}
+
+/** Several sessions at once (open streams re-checking their access): token hash → viewer. */
+export async function findViewersBySessions(
+  q: Queryable,
+  tokenHashes: readonly string[],
+): Promise<Map<string, Viewer>> {
+  const rows = await q.query<
+    UserRow & { token_hash: string; global: boolean | null; spaces: string[] | null }
+  >(
+    `SELECT s.token_hash, u.*,
             bool_or(m.user_id IS NOT NULL AND m.space_id IS NULL) AS global,
             array_remove(array_agg(m.space_id), NULL) AS spaces
        FROM sessions s
        JOIN users u ON u.id = s.user_id
        LEFT JOIN moderators m ON m.user_id = u.id
-      WHERE s.token_hash = $1 AND s.expires_at > now()
-      GROUP BY u.id`,
-    [tokenHash],
+      WHERE s.token_hash = ANY($1::text[]) AND s.expires_at > now()
+      GROUP BY s.token_hash, u.id`,
+    [tokenHashes],
   );
-  if (!row) return null;
-  const { passwordHash: _, ...user } = toUser(row);
-  return {
-    user,
-    // An admin moderates everything, assignments or not.
-    globalModerator: row.global === true || row.role === 'admin',
-    moderatorOf: row.spaces ?? [],
-  };
+  const viewers = new Map<string, Viewer>();
+  for (const row of rows) {
+    const { passwordHash: _, ...user } = toUser(row);
+    viewers.set(row.token_hash, {
+      user,
+      // An admin moderates everything, assignments or not.
+      globalModerator: row.global === true || row.role === 'admin',
+      moderatorOf: row.spaces ?? [],
+    });
+  }
+  return viewers;
 }
 
 export async function insertSession(q: Queryable, tokenHash: string, userId: string, maxAgeSeconds: number) {

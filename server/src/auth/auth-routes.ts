@@ -3,7 +3,15 @@ import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { parseOr400 } from '../http/errors';
 import { login, logout, logoutEverywhere, register, requireMe, updateMe } from './auth-service';
-import { clearSessionCookie, sessionTokenOf, setSessionCookie, viewerOf } from './request-session';
+import { DEVICE_COOKIE } from './known-device';
+import {
+  clearSessionCookie,
+  sessionTokenOf,
+  setDeviceCookie,
+  setSessionCookie,
+  viewerOf,
+} from './request-session';
+import { readCookie } from './session-token';
 
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -17,8 +25,13 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.post('/login', async (req, res) => {
     const body = parseOr400(LoginBody, req.body, 'invalid_body');
-    const { me, token } = await login(ctx, body, req.ip ?? 'unknown', sessionTokenOf(req));
+    const { me, token, deviceCookie } = await login(ctx, body, {
+      ip: req.ip ?? 'unknown',
+      oldToken: sessionTokenOf(req),
+      deviceCookie: readCookie(req.headers.cookie, DEVICE_COOKIE),
+    });
     setSessionCookie(ctx.config, req, res, token);
+    setDeviceCookie(ctx.config, req, res, deviceCookie);
     res.json(me);
   });
 

@@ -19,9 +19,18 @@ import {
 } from './auth-repository';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken, SESSION_MAX_AGE_SECONDS, throttleKey } from './session-token';
+import { isKnownDevice, withDeviceMark } from './known-device';
 import { ANONYMOUS_VIEWER, toMe, type Viewer } from './viewer';
 
-export const THROTTLE = { windowSeconds: 15 * 60, perEmail: 5, perIp: 30 };
+/**
+ * Failed sign-ins allowed in the window before 429 (counted in PostgreSQL, so across instances):
+ * - per e-mail and IP: a guesser at one address gets five tries, and no one else is held back;
+ * - per IP: one address trying many accounts;
+ * - per e-mail from everywhere: a guesser spread over many addresses. It never holds back a
+ *   device the account has signed in on before (known-device.ts), so a stranger's wrong
+ *   passwords cannot lock the owner out of their own phone.
+ */
+export const THROTTLE = { windowSeconds: 15 * 60, perEmailAndIp: 5, perIp: 30, perEmail: 50 };
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -59,20 +68,28 @@ export async function register(
   return startSession(ctx, user.id, oldToken);
 }
 
+export interface SignInResult extends SignedIn {
+  /** The known-device cookie's new value (known-device.ts). */
+  deviceCookie: string;
+}
+
 export async function login(
   ctx: AppContext,
   body: z.output<typeof LoginBody>,
-  ip: string,
-  oldToken: string | null,
-): Promise<SignedIn> {
-  const { windowSeconds, perEmail, perIp } = THROTTLE;
+  request: { ip: string; oldToken: string | null; deviceCookie: string | null },
+): Promise<SignInResult> {
+  const { windowSeconds, perEmailAndIp, perIp, perEmail } = THROTTLE;
+  const secret = ctx.config.sessionSecret;
   const email = normalizeEmail(body.email);
-  const emailKey = throttleKey(ctx.config.sessionSecret, 'email', email);
-  const ipKey = throttleKey(ctx.config.sessionSecret, 'ip', ip);
-  // Counted in PostgreSQL, not in memory, so the limit holds across server instances.
+  const pairKey = throttleKey(secret, 'email+ip', `${email}|${request.ip}`);
+  const ipKey = throttleKey(secret, 'ip', request.ip);
+  const emailKey = throttleKey(secret, 'email', email);
+  const user = await findUserByEmail(ctx.db, email);
+  const known = user !== null && isKnownDevice(secret, request.deviceCookie, user.id);
   const wait = Math.max(
-    (await throttledFor(ctx.db, emailKey, perEmail, windowSeconds)) ?? 0,
+    (await throttledFor(ctx.db, pairKey, perEmailAndIp, windowSeconds)) ?? 0,
     (await throttledFor(ctx.db, ipKey, perIp, windowSeconds)) ?? 0,
+    known ? 0 : ((await throttledFor(ctx.db, emailKey, perEmail, windowSeconds)) ?? 0),
   );
   if (wait > 0) {
     throw new AppError(429, 'too_many_attempts', 'Too many failed sign-ins. Try again later.', {
@@ -80,15 +97,15 @@ export async function login(
     });
   }
 
-  const user = await findUserByEmail(ctx.db, email);
   const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !ok) {
-    await ctx.db.tx((q) => recordFailures(q, [emailKey, ipKey], windowSeconds));
+    await ctx.db.tx((q) => recordFailures(q, [pairKey, ipKey, emailKey], windowSeconds));
     throw new AppError(401, 'invalid_credentials', 'Wrong e-mail or password.');
   }
-  await clearFailures(ctx.db, emailKey);
+  await clearFailures(ctx.db, pairKey);
   await deleteExpiredSessions(ctx.db);
-  return startSession(ctx, user.id, oldToken);
+  const signedIn = await startSession(ctx, user.id, request.oldToken);
+  return { ...signedIn, deviceCookie: withDeviceMark(secret, request.deviceCookie, user.id) };
 }
 
 export async function logout(ctx: AppContext, token: string | null): Promise<void> {

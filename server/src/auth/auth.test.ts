@@ -1,5 +1,6 @@
 import type { Me } from '@parley/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEVICE_COOKIE } from './known-device';
 import { SESSION_COOKIE } from './session-token';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { TestClient } from '../testing/http-client';
@@ -120,14 +121,21 @@ describe('login, me, logout', () => {
 });
 
 describe('throttling', () => {
-  it('answers 429 with Retry-After after 5 failures for one e-mail, even with the right password', async () => {
+  const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+
+  it('answers 429 with Retry-After after 5 failures for one e-mail from one address, even with the right password', async () => {
     const address = email();
     await register(app.client(), address);
+    const guesser = '198.51.100.1';
     for (let i = 0; i < 5; i++) {
-      const res = await app.client().post('/api/auth/login', { email: address, password: 'wrong password' });
+      const res = await app
+        .client()
+        .post('/api/auth/login', { email: address, password: 'wrong password' }, from(guesser));
       expect(res.status).toBe(401);
     }
-    const blocked = await app.client().post('/api/auth/login', { email: address, password: PASSWORD });
+    const blocked = await app
+      .client()
+      .post('/api/auth/login', { email: address, password: PASSWORD }, from(guesser));
     expect(blocked.status).toBe(429);
     expect(blocked.body).toMatchObject({ error: { code: 'too_many_attempts' } });
     const retryAfter = Number(blocked.headers.get('retry-after'));
@@ -136,9 +144,60 @@ describe('throttling', () => {
     // Another e-mail from the same address is not affected (the IP limit is 30).
     const other = email();
     await register(app.client(), other);
-    expect((await app.client().post('/api/auth/login', { email: other, password: PASSWORD })).status).toBe(
-      200,
-    );
+    expect(
+      (await app.client().post('/api/auth/login', { email: other, password: PASSWORD }, from(guesser)))
+        .status,
+    ).toBe(200);
+    // And the stranger's guesses do not lock the owner out: from their own address they sign in.
+    expect(
+      (
+        await app
+          .client()
+          .post('/api/auth/login', { email: address, password: PASSWORD }, from('198.51.100.2'))
+      ).status,
+    ).toBe(200);
+  });
+
+  it('a flood of wrong passwords from many addresses shuts new devices out, never the owner’s own phone', async () => {
+    const address = email();
+    await register(app.client(), address);
+    // The owner's phone has signed in before: it carries the known-device mark.
+    const phone = app.client();
+    expect(
+      (await phone.post('/api/auth/login', { email: address, password: PASSWORD }, from('192.0.2.10')))
+        .status,
+    ).toBe(200);
+    expect(phone.cookies.get(DEVICE_COOKIE)).toMatch(/^[\w-]{16}\.[\w-]{22}$/);
+    // 50 wrong passwords, five from each of ten addresses (none reaches its own limit).
+    for (let n = 0; n < 10; n++)
+      for (let i = 0; i < 5; i++)
+        expect(
+          (
+            await app
+              .client()
+              .post('/api/auth/login', { email: address, password: 'guess' }, from(`203.0.113.${100 + n}`))
+          ).status,
+        ).toBe(401);
+    // A device never seen before is held back, even with the right password...
+    const fresh = await app
+      .client()
+      .post('/api/auth/login', { email: address, password: PASSWORD }, from('192.0.2.11'));
+    expect(fresh.status).toBe(429);
+    // ...a mark made for another account does not help...
+    const forged = app.client();
+    const someoneElse = email();
+    await register(app.client(), someoneElse);
+    await forged.post('/api/auth/login', { email: someoneElse, password: PASSWORD }, from('192.0.2.12'));
+    expect(forged.cookies.has(DEVICE_COOKIE)).toBe(true);
+    expect(
+      (await forged.post('/api/auth/login', { email: address, password: PASSWORD }, from('192.0.2.12')))
+        .status,
+    ).toBe(429);
+    // ...and the owner's phone signs in.
+    expect(
+      (await phone.post('/api/auth/login', { email: address, password: PASSWORD }, from('192.0.2.10')))
+        .status,
+    ).toBe(200);
   });
 
   it('answers 429 after 30 failures from one IP, across e-mails', async () => {

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { AppContext } from '../app-context';
 import type { Config } from '../config/config';
 import { viewerFromToken } from './auth-service';
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS } from './known-device';
 import { readCookie, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from './session-token';
 import type { Viewer } from './viewer';
 
@@ -26,6 +27,17 @@ export function setSessionCookie(config: Config, req: Request, res: Response, to
     path: '/',
     secure: secure(config, req),
     maxAge: SESSION_MAX_AGE_SECONDS * 1000,
+  });
+}
+
+/** Only sign-in reads it: it travels to /api/auth alone, and survives sign-out (it is no session). */
+export function setDeviceCookie(config: Config, req: Request, res: Response, value: string): void {
+  res.cookie(DEVICE_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/api/auth',
+    secure: secure(config, req),
+    maxAge: DEVICE_MAX_AGE_SECONDS * 1000,
   });
 }
 

@@ -9,7 +9,7 @@ export const newSessionToken = () => randomBytes(32).toString('base64url');
 export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Throttling keys are keyed hashes, so the failures table holds no e-mail or IP address. */
-export const throttleKey = (secret: string, kind: 'email' | 'ip', value: string) =>
+export const throttleKey = (secret: string, kind: 'email' | 'ip' | 'email+ip', value: string) =>
   createHmac('sha256', secret).update(`${kind}:${value}`).digest('base64url');
 
 /** Reads one cookie from a Cookie header (no dependency needed for one name). */

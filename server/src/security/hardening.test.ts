@@ -3,7 +3,7 @@ import { SESSION_COOKIE } from '../auth/session-token';
 import { createApp } from '../http/app';
 import { listen } from '../http/listen';
 import { makeSpace, makeUser, newPost, pushRows, TEST_PASSWORD, type TestUser } from '../testing/fixtures';
-import { TestClient } from '../testing/http-client';
+import { TestClient, type EventStream } from '../testing/http-client';
 import { startTestApp, testConfig, type TestApp } from '../testing/test-app';
 import { RATE_LIMITS } from './rate-limits';
 
@@ -182,6 +182,68 @@ describe('rate limits', () => {
       expect((await neighbour.post('/api/sync/posts/push', [])).status).toBe(200);
       // And the busy account can still read.
       expect((await busy.get('/api/sync/posts/pull')).status).toBe(200);
+    });
+  });
+
+  it('limits pulls per account and per address, with Retry-After; others on the address still sync', async () => {
+    await withScaledLimits(0.05, async (url) => {
+      const perAccount = Math.round(RATE_LIMITS.pullsPerAccount * 0.05);
+      const perIp = Math.round(RATE_LIMITS.pullsPerIp * 0.05);
+      const busy = user.client.at(url);
+      const statuses: number[] = [];
+      for (let i = 0; i <= perAccount; i++)
+        statuses.push((await busy.get('/api/sync/posts/pull?limit=1000')).status);
+      expect(statuses.slice(0, perAccount).every((s) => s === 200)).toBe(true);
+      const refused = await busy.get('/api/sync/posts/pull?limit=1000');
+      expect(refused.status).toBe(429);
+      expect(errorCode(refused.body)).toBe('rate_limited');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // A neighbour's device on the same address is not held back by the busy account...
+      const neighbour = (await makeUser(app)).client.at(url);
+      expect((await neighbour.get('/api/sync/posts/pull')).status).toBe(200);
+      // ...until the address as a whole has pulled its fill.
+      const anonymous = new TestClient(url);
+      let last = 200;
+      for (let i = perAccount + 3; i <= perIp + 1 && last === 200; i++)
+        last = (await anonymous.get('/api/sync/posts/pull')).status;
+      expect(last).toBe(429);
+    });
+  });
+
+  it('caps the live streams open at once per account and per address (429, Retry-After)', async () => {
+    await withScaledLimits(0.05, async (url) => {
+      const perIp = Math.round(RATE_LIMITS.streamsPerIp * 0.05);
+      const perAccount = Math.max(1, Math.round(RATE_LIMITS.streamsPerAccount * 0.05));
+      const open: EventStream[] = [];
+      try {
+        const busy = (await makeUser(app)).client.at(url);
+        for (let i = 0; i < perAccount; i++) open.push(await busy.openStream('/api/sync/posts/stream'));
+        expect(open.map((s) => s.response.status)).toEqual(open.map(() => 200));
+        const extra = await busy.openStream('/api/sync/posts/stream');
+        expect(extra.response.status).toBe(429);
+        expect(extra.response.headers.get('retry-after')).toBe('30');
+        await extra.close();
+
+        while (open.length < perIp) open.push(await new TestClient(url).openStream('/api/sync/posts/stream'));
+        expect(open.every((s) => s.response.status === 200)).toBe(true);
+        const overflow = await new TestClient(url).openStream('/api/sync/posts/stream');
+        expect(overflow.response.status).toBe(429);
+        await overflow.close();
+
+        // A closed stream frees its place.
+        await open.pop()!.close();
+        let status = 429;
+        for (let i = 0; i < 50 && status === 429; i++) {
+          const retry = await new TestClient(url).openStream('/api/sync/posts/stream');
+          status = retry.response.status;
+          if (status === 200) open.push(retry);
+          else await retry.close();
+          if (status === 429) await new Promise((r) => setTimeout(r, 20));
+        }
+        expect(status).toBe(200);
+      } finally {
+        for (const s of open) await s.close();
+      }
     });
   });
 

@@ -28,7 +28,28 @@ export const RATE_LIMITS = {
    */
   uploadsPerIp: 600,
   uploadsPerAccount: 240,
+  /**
+   * Pulls (GET /api/sync/:collection/pull, at most 1,000 rows each). A device back after a week
+   * offline needs a few; even 100,000 rows are 100 pulls, which pass within the minute per account.
+   * Per IP it is higher: a school or a mobile carrier's NAT puts many devices behind one address.
+   */
+  pullsPerIp: 1_200,
+  pullsPerAccount: 300,
+  /**
+   * Live streams open at once (not per minute). A device opens one, or two for a moderator, in
+   * its leading tab only: twelve are a person's phone, tablet and computers with room to spare.
+   */
+  streamsPerIp: 200,
+  streamsPerAccount: 12,
 } as const;
+
+/** The caps on open streams (StreamRegistry.admit), scaled like the rest; 0 = none. */
+export function streamCaps(scale: number): { perIp: number; perAccount: number } {
+  const cap = (n: number) => (scale === 0 ? 0 : Math.max(1, Math.round(n * scale)));
+  return { perIp: cap(RATE_LIMITS.streamsPerIp), perAccount: cap(RATE_LIMITS.streamsPerAccount) };
+}
+
+const PULL_PATH = /^\/sync\/[a-z]+\/pull$/;
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const AUTH_PATHS = new Set([
@@ -118,5 +139,20 @@ export function rateLimits(ctx: AppContext, scale = 1): Router {
     keyGenerator: async (req) => `user:${(await viewerOf(ctx, req)).user!.id}`,
     handler: (req, res, next) => tooMany('changes from this account')(req, res, next),
   });
-  return router.use(auth, writesByIp, writesByAccount);
+  const pull = (req: Request) => req.method === 'GET' && PULL_PATH.test(req.path);
+  const pullsByIp = rateLimit({
+    ...common,
+    limit: limit(RATE_LIMITS.pullsPerIp),
+    skip: (req) => !pull(req),
+    keyGenerator: (req) => `pull-ip:${ipKey(req)}`,
+    handler: (req, res, next) => tooMany('sync requests from this address')(req, res, next),
+  });
+  const pullsByAccount = rateLimit({
+    ...common,
+    limit: limit(RATE_LIMITS.pullsPerAccount),
+    skip: async (req) => !pull(req) || !(await viewerOf(ctx, req)).user,
+    keyGenerator: async (req) => `pull-user:${(await viewerOf(ctx, req)).user!.id}`,
+    handler: (req, res, next) => tooMany('sync requests from this account')(req, res, next),
+  });
+  return router.use(auth, writesByIp, writesByAccount, pullsByIp, pullsByAccount);
 }

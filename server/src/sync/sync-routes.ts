@@ -9,11 +9,13 @@ import {
 import { Router, type Request } from 'express';
 import type { AppContext } from '../app-context';
 import type { Viewer } from '../auth/viewer';
-import { viewerOf } from '../auth/request-session';
+import { sessionTokenOf, viewerOf } from '../auth/request-session';
+import { hashSessionToken } from '../auth/session-token';
 import { AppError, parseOr400 } from '../http/errors';
 import { linkOrigin } from '../http/link-origin';
 import { ECHO_HEADER, SYNC_COLLECTIONS } from './collections';
 import { pull } from './pull';
+import { streamCaps } from '../security/rate-limits';
 import { openStream, type StreamRegistry } from './stream';
 
 function collectionOf(req: Request<{ collection: string }>): Collection {
@@ -25,8 +27,8 @@ function collectionOf(req: Request<{ collection: string }>): Collection {
 
 /**
  * The device names whose database the request fills (VIEWER_HEADER, or `?viewer=` on a stream);
- * when the session now belongs to someone else, its rows must not go there. Without the claim
- * (older clients, scripts) the request is answered for the session as before.
+ * when the session now belongs to someone else, its rows must not go there. A read without the
+ * claim (older clients, scripts) is answered for the session; a push must carry it.
  */
 async function viewerFor(ctx: AppContext, req: Request): Promise<Viewer> {
   const viewer = await viewerOf(ctx, req);
@@ -56,8 +58,16 @@ export function syncRoutes(ctx: AppContext, streams: StreamRegistry): Router {
 
   router.post('/:collection/push', async (req, res) => {
     const collection = collectionOf(req);
+    if (!(await viewerOf(ctx, req)).user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
+    // A write must say whose it is: a post queued on a shared phone, replayed after the next
+    // person signed in, would otherwise go out under their name (DESIGN.md, shared devices).
+    if (req.get(VIEWER_HEADER) === undefined)
+      throw new AppError(
+        400,
+        'viewer_claim_required',
+        `Say whose changes these are: send the ${VIEWER_HEADER} header with the signed-in account's id.`,
+      );
     const viewer = await viewerFor(ctx, req);
-    if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
     const rows = parseOr400(PushBody, req.body, 'invalid_body');
     const echoStored = req.get(ECHO_HEADER) === 'stored';
     const origin = linkOrigin(ctx.config, req) ?? undefined;
@@ -66,7 +76,22 @@ export function syncRoutes(ctx: AppContext, streams: StreamRegistry): Router {
 
   router.get('/:collection/stream', async (req, res) => {
     const collection = collectionOf(req);
-    await openStream(ctx, streams, collection, await viewerFor(ctx, req), res);
+    const viewer = await viewerFor(ctx, req);
+    const ip = req.ip ?? 'unknown';
+    streams.admit(ip, viewer.user?.id ?? null, streamCaps(ctx.config.rateLimitScale ?? 1));
+    const token = viewer.user ? sessionTokenOf(req) : null;
+    await openStream(
+      ctx,
+      streams,
+      collection,
+      viewer,
+      {
+        ip,
+        sessionHash: token ? hashSessionToken(token) : null,
+        maxAgeMs: (ctx.config.streamMaxAgeSeconds ?? 1800) * 1000,
+      },
+      res,
+    );
   });
 
   return router;

@@ -59,6 +59,18 @@ describe("a device's database is filled only for the viewer it belongs to", () =
     expect(rows).toHaveLength(0);
   });
 
+  it('a push that does not say whose it is is refused before anything is written', async () => {
+    const post = newPost(space, { body: 'Queued on a shared phone' });
+    const anonymousDevice = new TestClient(app.url);
+    anonymousDevice.cookies.set(...[...author.client.cookies][0]!);
+    const res = await anonymousDevice.post('/api/sync/posts/push', pushRows([post]));
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: 'viewer_claim_required' } });
+    expect(await app.db.query('SELECT 1 FROM posts WHERE id = $1', [post.id])).toHaveLength(0);
+    // Signed out altogether, the answer stays 401 (sign in first), claim or not.
+    expect((await new TestClient(app.url).post('/api/sync/posts/push', pushRows([post]))).status).toBe(401);
+  });
+
   it('a stream for another viewer is refused; the right viewer gets its stream', async () => {
     const refused = await moderator.client.get(`/api/sync/posts/stream?viewer=${ANONYMOUS_VIEWER}`);
     expect(refused.status).toBe(409);

@@ -48,6 +48,7 @@ export async function makeUser(
   await insertSession(app.db, hashSessionToken(token), user.id, 3600);
   const client = app.client();
   client.cookies.set(SESSION_COOKIE, token);
+  client.viewerId = user.id;
   return { id: user.id, email: user.email, displayName, client };
 }
 

@@ -1,3 +1,5 @@
+import { VIEWER_HEADER } from '@parley/shared';
+
 /** A small HTTP client for tests: real requests over loopback, with a cookie jar like a browser's. */
 export interface TestResponse<T = unknown> {
   status: number;
@@ -13,8 +15,16 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+const SIGN_IN = /^\/api\/auth\/(login|register)$/;
+const PUSH = /^\/api\/sync\/[a-z]+\/push$/;
+
 export class TestClient {
   readonly cookies = new Map<string, string>();
+  /**
+   * Whom this "device" believes is signed in. Like the app, it names them (VIEWER_HEADER) on every
+   * push, where the server requires it; set by makeUser and by a successful sign-in or sign-up.
+   */
+  viewerId: string | undefined;
 
   constructor(readonly baseUrl: string) {}
 
@@ -22,6 +32,7 @@ export class TestClient {
   at(baseUrl: string): TestClient {
     const other = new TestClient(baseUrl);
     for (const [k, v] of this.cookies) other.cookies.set(k, v);
+    other.viewerId = this.viewerId;
     return other;
   }
 
@@ -31,6 +42,7 @@ export class TestClient {
     options: RequestOptions = {},
   ): Promise<TestResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
+    if (this.viewerId !== undefined && PUSH.test(path)) headers[VIEWER_HEADER] ??= this.viewerId;
     if (this.cookies.size > 0) {
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     }
@@ -46,6 +58,7 @@ export class TestClient {
     const text = await res.text();
     let parsed: unknown = text;
     if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    if (res.ok && SIGN_IN.test(path)) this.viewerId = (parsed as { id?: string }).id ?? this.viewerId;
     return { status: res.status, headers: res.headers, body: parsed as T, text };
   }
 

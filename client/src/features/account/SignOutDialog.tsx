@@ -1,11 +1,13 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { Dialog } from '../../ui/Dialog';
+import { useSession } from '../../session/SessionProvider';
 import { wipeDeviceData } from './device-wipe';
 
 /**
- * Sign-out asks one thing: is this phone shared? The user's synced database always goes; with the
- * box ticked, drafts, queued sends and cached files go too.
+ * Sign-out asks one thing: is this phone shared? The user's synced database always goes; their
+ * drafts and queued sends stay, hidden from whoever signs in next, until they sign in here again.
+ * With the box ticked, their drafts, queued sends and cached files go too.
  */
 export function SignOutDialog({
   open,
@@ -17,6 +19,7 @@ export function SignOutDialog({
   onSignOut: () => Promise<void>;
 }) {
   const t = useT();
+  const { me } = useSession();
   const [wipe, setWipe] = useState(false);
   const [busy, setBusy] = useState(false);
   const id = useId();
@@ -28,7 +31,7 @@ export function SignOutDialog({
           e.preventDefault();
           setBusy(true);
           void (async () => {
-            if (wipe) await wipeDeviceData();
+            if (wipe && me) await wipeDeviceData(me.id);
             await onSignOut();
             setBusy(false);
             setWipe(false);

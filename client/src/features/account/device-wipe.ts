@@ -1,4 +1,6 @@
 import { drafts } from '../../drafts/use-draft';
+import { fileOutbox } from '../../attachments/file-outbox';
+import { forgetQueuedFor } from '../../sync/background-sync';
 
 /**
  * Caches that hold nothing personal and keep the app working offline: the precached app shell
@@ -7,29 +9,29 @@ import { drafts } from '../../drafts/use-draft';
  */
 const KEEP = [/^workbox-precache/, /^parley-assets-runtime$/];
 
-/** IndexedDB databases besides RxDB's (removed at every sign-out) that hold private text. */
-const PRIVATE_DATABASES = ['workbox-background-sync'];
+const wiped = new Set<string>();
+
+/** Whether `owner` chose to wipe at sign-out: then even their unsent writing goes with the database. */
+export const wipedAtSignOut = (owner: string): boolean => wiped.has(owner);
 
 /**
  * Removes this device's private copies beyond the signed-out user's database, which sign-out
- * always removes: drafts, queued requests and runtime caches. Best effort: each part is tried
- * even if another fails, and the sign-out goes ahead whatever happens.
+ * always removes: `owner`'s drafts, the files and posts they queued, and runtime caches. Other people's drafts and queued posts on a
+ * shared phone stay theirs: each is hidden from everyone else and sent only under their name.
+ * Best effort: each part is tried even if another fails, and the sign-out goes ahead whatever
+ * happens.
  */
-export async function wipeDeviceData(): Promise<void> {
+export async function wipeDeviceData(owner: string): Promise<void> {
+  wiped.add(owner);
   await Promise.allSettled([
-    drafts.clear(),
+    drafts.clear(owner),
+    fileOutbox.clear(owner),
+    forgetQueuedFor(owner),
     (async () => {
       if (typeof caches === 'undefined') return;
       for (const name of await caches.keys()) {
         if (!KEEP.some((re) => re.test(name))) await caches.delete(name);
       }
     })(),
-    ...PRIVATE_DATABASES.map(
-      (name) =>
-        new Promise<void>((resolve) => {
-          const request = indexedDB.deleteDatabase(name);
-          request.onsuccess = request.onerror = request.onblocked = () => resolve();
-        }),
-    ),
   ]);
 }

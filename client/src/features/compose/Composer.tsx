@@ -4,7 +4,7 @@ import { MAX_POST_CHARS } from '@parley/shared';
 import { useData } from '../../db/context';
 import { addPost, type WriteProblem } from '../../db/writes';
 import { useDraft } from '../../drafts/use-draft';
-import type { DraftTarget } from '../../drafts/draft-store';
+import { ANONYMOUS_OWNER, type DraftTarget } from '../../drafts/draft-store';
 import { askPersistentStorageOnce } from '../../drafts/persist';
 import { useSession } from '../../session/SessionProvider';
 import { useUiLang } from '../../i18n/I18nProvider';
@@ -40,7 +40,9 @@ export function Composer(props: ComposerProps) {
       </p>
     );
   }
-  return <SignedInComposer {...props} />;
+  // One composer per person: after a sign-out and a sign-in on a shared phone, the next person's
+  // composer starts from their own draft, never from the text or the ticks left on screen.
+  return <SignedInComposer key={me.id} {...props} />;
 }
 
 /**
@@ -58,7 +60,7 @@ function SignedInComposer({ spaceId, questionId, parentId, onDone, autoFocus }: 
     parentId === null
       ? { kind: 'comment', spaceId, questionId }
       : { kind: 'reply', spaceId, questionId, parentId };
-  const draft = useDraft(target, { lang });
+  const draft = useDraft(me?.id ?? ANONYMOUS_OWNER, target, { lang });
   const [problem, setProblem] = useState<WriteProblem | null>(null);
   const [saving, setSaving] = useState(false);
   // Files are chosen for this post only (not kept in the draft); once posted they wait in the
@@ -90,8 +92,8 @@ function SignedInComposer({ spaceId, questionId, parentId, onDone, autoFocus }: 
     if (files.length > 0) {
       try {
         const ready = shrink ? await Promise.all(files.map(downscaleImage)) : files;
-        await fileOutbox.queue(result.id, ready);
-        kickUploads(db);
+        await fileOutbox.queue(me.id, result.id, ready);
+        kickUploads(db, me.id);
         setFiles([]);
       } catch (error) {
         console.error('Could not keep the files for upload', error);
