@@ -1,4 +1,5 @@
 import type { PullResponse, Question, Space } from '@parley/shared';
+import { signUpByMail } from '../support/mailbox';
 import type { DeviceSpec } from './messages';
 
 /** The demo accounts of the seeded space (server/src/seed/demo-content.ts). */
@@ -33,7 +34,12 @@ async function post(serverUrl: string, path: string, body: unknown): Promise<Res
  * regional moderators sign in, and new participants sign up. Straight to the server, before any
  * fault: setting up is not what is being tested.
  */
-export async function castPeople(serverUrl: string, participants: number, moderators: 1 | 2): Promise<Cast> {
+export async function castPeople(
+  serverUrl: string,
+  dataDir: string,
+  participants: number,
+  moderators: 1 | 2,
+): Promise<Cast> {
   const devices: DeviceSpec[] = [];
   for (const [i, email] of MODERATORS.slice(0, moderators).entries()) {
     const res = await post(serverUrl, '/api/auth/login', { email, password: DEMO_PASSWORD });
@@ -41,13 +47,13 @@ export async function castPeople(serverUrl: string, participants: number, modera
   }
   const run = Date.now().toString(36);
   for (let i = 1; i <= participants; i++) {
-    const res = await post(serverUrl, '/api/auth/register', {
+    const cookie = await signUpByMail(serverUrl, dataDir, {
       email: `chaos-${run}-${i}@parley.test`,
       password: 'chaos-password-1234',
       displayName: `Chaos participant ${i}`,
       lang: 'en',
     });
-    devices.push({ key: `p${i}`, role: 'participant', cookie: cookieOf(res) });
+    devices.push({ key: `p${i}`, role: 'participant', cookie });
   }
   const globalCookie = devices[0]!.cookie;
   return { devices, globalCookie, questionIds: await openQuestions(serverUrl, globalCookie) };

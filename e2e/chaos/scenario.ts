@@ -89,7 +89,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const serverUrl = schedule.serverUrl;
     log(`server on ${serverUrl} (${database ? 'PostgreSQL' : 'PGlite'}), proxy on ${schedule.proxy.url}`);
 
-    const cast = await castPeople(serverUrl, options.participants, options.moderators);
+    const cast = await castPeople(serverUrl, dataDir, options.participants, options.moderators);
     // A moderator's device replicates every post of the space and the moderation log: each gets a
     // process of its own, as it would get a phone of its own; participants share, three at most.
     const groups = cast.devices.filter((d) => d.role === 'moderator').map((d) => [d]);

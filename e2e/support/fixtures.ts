@@ -105,11 +105,15 @@ export { expect } from '@playwright/test';
 /**
  * The app's server for the spec file that calls this: started before its first test, stopped
  * after its last (each file gets its own database, so files never see each other's posts).
+ * `env` adds to the server's environment.
  */
-export function serverForThisFile(): { readonly url: string } {
+export function serverForThisFile(env?: Record<string, string>): {
+  readonly url: string;
+  readonly dataDir: string;
+} {
   let server: RunningServer | undefined;
   test.beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(env ? { env } : {});
   });
   test.afterAll(async () => {
     await server?.stop();
@@ -118,6 +122,11 @@ export function serverForThisFile(): { readonly url: string } {
     get url() {
       if (!server) throw new Error('The server starts in beforeAll: read its url inside a test.');
       return server.url;
+    },
+    /** Its DATA_DIR: without SMTP_URL, the e-mails it sends are .eml files in DATA_DIR/mail. */
+    get dataDir() {
+      if (!server) throw new Error('The server starts in beforeAll: read its dataDir inside a test.');
+      return server.dataDir;
     },
   };
 }

@@ -14,6 +14,9 @@ export const RegisterBody = z.object({
   displayName: DisplayName,
   lang: LangCode.default('en'),
 });
+/** POST /api/auth/register/confirm: the token from the e-mailed link that finishes signing up. */
+export const RegisterConfirmBody = z.object({ token: z.string().min(20).max(200) });
+export type RegisterConfirmBody = z.infer<typeof RegisterConfirmBody>;
 export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(200) });
 
 export const Me = z.object({

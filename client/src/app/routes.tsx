@@ -38,6 +38,9 @@ const QuestionsPage = lazy(() =>
 const SearchPage = lazy(() => import('../search/SearchPage').then((m) => ({ default: m.SearchPage })));
 const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => import('../features/auth/SignUpPage').then((m) => ({ default: m.SignUpPage })));
+const FinishSignUpPage = lazy(() =>
+  import('../features/auth/FinishSignUpPage').then((m) => ({ default: m.FinishSignUpPage })),
+);
 const ForgotPasswordPage = lazy(() =>
   import('../features/password-reset/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
 );
@@ -68,6 +71,7 @@ export function Routes() {
         <Route path="/search" component={SearchPage} />
         <Route path="/signin" component={SignInPage} />
         <Route path="/signup" component={SignUpPage} />
+        <Route path="/finish-sign-up" component={FinishSignUpPage} />
         <Route path="/forgot-password" component={ForgotPasswordPage} />
         <Route path="/reset-password" component={ResetPasswordPage} />
         <Route>{() => <NotFound />}</Route>

@@ -9,7 +9,13 @@ export interface SessionValue {
   /** False until the server answered (or was found unreachable) at start. */
   checked: boolean;
   signIn: (email: string, password: string) => Promise<void>;
-  signUp: (body: { email: string; password: string; displayName: string; lang: string }) => Promise<void>;
+  /**
+   * True: signed in at once. False: the server e-mails a link (SIGNUP_CONFIRMATION), nobody is
+   * signed in yet.
+   */
+  signUp: (body: { email: string; password: string; displayName: string; lang: string }) => Promise<boolean>;
+  /** Opens the e-mailed sign-up link: the account is created and the person signed in. */
+  finishSignUp: (token: string) => Promise<void>;
   signOut: () => Promise<void>;
   /** Asks the server again who is signed in (the cookie changed in another tab, or expired). */
   recheck: () => void;
@@ -52,7 +58,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       checked,
       recheck,
       signIn: async (email, password) => setMe(await session.signIn(email, password)),
-      signUp: async (body) => setMe(await session.signUp(body)),
+      signUp: async (body) => {
+        const me = await session.signUp(body);
+        if (me) setMe(me);
+        return me !== null;
+      },
+      finishSignUp: async (token) => setMe(await session.finishSignUp(token)),
       updateMe: async (patch) => setMe(await session.updateMe(patch)),
       signOut: async () => {
         const id = me?.id ?? null;

@@ -62,13 +62,24 @@ export async function signIn(email: string, password: string): Promise<Me> {
   return received(await request<unknown>('POST', '/api/auth/login', { email, password }));
 }
 
+/**
+ * Asks for an account. A server that confirms by e-mail (SIGNUP_CONFIRMATION) answers 202 and
+ * mails the address a link that finishes signing up, or, when the address already has an
+ * account, a note saying so: the answer never tells the two apart, and this resolves to null.
+ * One that signs up at once (development, no e-mail) answers with the new account: signed in.
+ */
 export async function signUp(body: {
   email: string;
   password: string;
   displayName: string;
   lang: string;
-}): Promise<Me> {
-  return received(await request<unknown>('POST', '/api/auth/register', body));
+}): Promise<Me | null> {
+  return asMe(await request<unknown>('POST', '/api/auth/register', body));
+}
+
+/** The token of the e-mailed sign-up link: creates the account and signs in (400 invalid_token). */
+export async function finishSignUp(token: string): Promise<Me> {
+  return received(await request<unknown>('POST', '/api/auth/register/confirm', { token }));
 }
 
 /**

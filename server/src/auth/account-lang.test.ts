@@ -1,5 +1,6 @@
 import type { Me } from '@parley/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp } from '../testing/mailbox';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 let app: TestApp;
@@ -10,7 +11,7 @@ afterAll(() => app.close());
 
 async function signedUp(lang = 'en') {
   const client = app.client();
-  const res = await client.post<Me>('/api/auth/register', {
+  const res = await signUp(app, client, {
     email: `lang-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`,
     password: 'a long enough password',
     displayName: 'Reader',

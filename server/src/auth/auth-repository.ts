@@ -1,5 +1,5 @@
 import type { Role } from '@parley/shared';
-import type { Queryable } from '../db/db';
+import type { Db, Queryable } from '../db/db';
 import type { SignedInUser, Viewer } from './viewer';
 
 interface UserRow {
@@ -146,4 +146,24 @@ export async function recordFailures(q: Queryable, keys: readonly string[], wind
 
 export async function clearFailures(q: Queryable, key: string): Promise<void> {
   await q.query('DELETE FROM login_failures WHERE key = $1', [key]);
+}
+
+/**
+ * Counts one more event under `key` (an e-mail sent to one address, say) unless `limit` are
+ * already in the window; false when the allowance is used up. Checked and counted in one
+ * transaction serialised per key, so requests racing in parallel, on one instance or several,
+ * cannot all pass the check before any is counted.
+ */
+export async function takeAllowance(
+  db: Db,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<boolean> {
+  return db.tx(async (q) => {
+    await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+    if ((await throttledFor(q, key, limit, windowSeconds)) !== null) return false;
+    await recordFailures(q, [key], windowSeconds);
+    return true;
+  });
 }

@@ -1,8 +1,19 @@
-import { LoginBody, RegisterBody, UpdateMeBody } from '@parley/shared';
+import { LoginBody, RegisterBody, RegisterConfirmBody, UpdateMeBody } from '@parley/shared';
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { parseOr400 } from '../http/errors';
-import { login, logout, logoutEverywhere, register, requireMe, updateMe } from './auth-service';
+import { linkOrigin, NO_LINK_ORIGIN } from '../http/link-origin';
+import {
+  confirmSignUp,
+  login,
+  logout,
+  logoutEverywhere,
+  registerAtOnce,
+  requestSignUp,
+  signUpByEmail,
+  requireMe,
+  updateMe,
+} from './auth-service';
 import { DEVICE_COOKIE } from './known-device';
 import {
   clearSessionCookie,
@@ -16,9 +27,29 @@ import { readCookie } from './session-token';
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
 
+  // 202 before anything is looked up or mailed: neither the answer nor its timing says whether
+  // the address has an account. The e-mail does (requestSignUp).
   router.post('/register', async (req, res) => {
     const body = parseOr400(RegisterBody, req.body, 'invalid_body');
-    const { me, token } = await register(ctx, body, sessionTokenOf(req));
+    if (!signUpByEmail(ctx.config)) {
+      const { me, token } = await registerAtOnce(ctx, body, sessionTokenOf(req));
+      setSessionCookie(ctx.config, req, res, token);
+      return res.status(201).json(me);
+    }
+    res.status(202).json({ accepted: true });
+    const origin = linkOrigin(ctx.config, req);
+    if (!origin) return ctx.logger?.error({ host: req.get('host') }, NO_LINK_ORIGIN);
+    if (!ctx.mailer) return;
+    requestSignUp(ctx, ctx.mailer, body, origin).catch((err: unknown) => {
+      // The error's code only: an SMTP message can quote the recipient's address.
+      const { code, responseCode } = err as { code?: unknown; responseCode?: unknown };
+      ctx.logger?.warn({ code, responseCode }, 'sign-up e-mail failed');
+    });
+  });
+
+  router.post('/register/confirm', async (req, res) => {
+    const body = parseOr400(RegisterConfirmBody, req.body, 'invalid_body');
+    const { me, token } = await confirmSignUp(ctx, body.token, sessionTokenOf(req));
     setSessionCookie(ctx.config, req, res, token);
     res.status(201).json(me);
   });

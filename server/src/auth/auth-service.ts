@@ -1,6 +1,8 @@
 import type { LoginBody, Me, RegisterBody, UpdateMeBody } from '@parley/shared';
+import type { Mailer } from '../mail/mailer';
 import type { z } from 'zod';
 import type { AppContext } from '../app-context';
+import type { Config } from '../config/config';
 import { uuidv7 } from '../db/uuid';
 import { AppError } from '../http/errors';
 import {
@@ -15,8 +17,11 @@ import {
   recordFailures,
   setUserLang,
   setUserNotifyByEmail,
+  takeAllowance,
   throttledFor,
 } from './auth-repository';
+import { accountExistsMail, signUpLinkMail } from './sign-up-mail';
+import { deleteExpiredSignUps, insertSignUp, takeSignUp } from './sign-up-repository';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken, SESSION_MAX_AGE_SECONDS, throttleKey } from './session-token';
 import { isKnownDevice, withDeviceMark } from './known-device';
@@ -51,7 +56,11 @@ async function startSession(ctx: AppContext, userId: string, oldToken: string | 
   return { me: toMe({ ...viewer, user: viewer.user }), token };
 }
 
-export async function register(
+/**
+ * Signs up at once, without an e-mail (SIGNUP_CONFIRMATION=instant: development and demos, where
+ * no e-mail can be sent). The answer then says when an address is taken (409 email_taken).
+ */
+export async function registerAtOnce(
   ctx: AppContext,
   body: z.output<typeof RegisterBody>,
   oldToken: string | null,
@@ -65,6 +74,81 @@ export async function register(
     lang: body.lang,
   });
   if (!user) throw new AppError(409, 'email_taken', 'An account with this e-mail already exists.');
+  return startSession(ctx, user.id, oldToken);
+}
+
+/**
+ * Whether sign-up goes through an e-mailed link (SIGNUP_CONFIRMATION; `auto`: when the server can
+ * send e-mail, SMTP_URL). Only then does the form never say whether an address has an account.
+ */
+export const signUpByEmail = (config: Config): boolean =>
+  config.signupConfirmation === 'email' ||
+  (config.signupConfirmation !== 'instant' && config.smtpUrl !== null);
+
+export const SIGNUP_MAX_AGE_SECONDS = 24 * 60 * 60;
+/** Sign-up e-mails to one address: no one can fill a stranger's inbox through the form. */
+export const SIGNUP_THROTTLE = { perEmail: 3, windowSeconds: 15 * 60 };
+
+/**
+ * A sign-up never answers whether the address has an account (the route answers 202 before this
+ * runs). A free address gets a link that creates the account; one with an account gets a note
+ * saying so, pointing to sign-in. `origin` is a trusted one (http/link-origin.ts).
+ */
+export async function requestSignUp(
+  ctx: AppContext,
+  mailer: Mailer,
+  body: z.output<typeof RegisterBody>,
+  origin: string,
+): Promise<void> {
+  const email = normalizeEmail(body.email);
+  const key = throttleKey(ctx.config.sessionSecret, 'email', `signup:${email}`);
+  const { perEmail, windowSeconds } = SIGNUP_THROTTLE;
+  const allowed = await takeAllowance(ctx.db, key, perEmail, windowSeconds);
+  if (!allowed) return;
+
+  const existing = await findUserByEmail(ctx.db, email);
+  if (existing) {
+    await mailer.send(accountExistsMail(existing, `${origin}/signin`));
+    return;
+  }
+  const token = newSessionToken();
+  const passwordHash = await hashPassword(body.password);
+  await ctx.db.tx(async (q) => {
+    await deleteExpiredSignUps(q);
+    await insertSignUp(q, {
+      tokenHash: hashSessionToken(token),
+      email,
+      displayName: body.displayName,
+      passwordHash,
+      lang: body.lang,
+      maxAgeSeconds: SIGNUP_MAX_AGE_SECONDS,
+    });
+  });
+  // The token travels in the fragment: it never reaches a server log or a Referer header.
+  const link = `${origin}/finish-sign-up#token=${token}`;
+  await mailer.send(signUpLinkMail({ email, displayName: body.displayName, lang: body.lang }, link));
+}
+
+/** Opens the e-mailed link: creates the account (once) and signs in. */
+export async function confirmSignUp(
+  ctx: AppContext,
+  token: string,
+  oldToken: string | null,
+): Promise<SignedIn> {
+  const user = await ctx.db.tx(async (q) => {
+    const request = await takeSignUp(q, hashSessionToken(token));
+    if (!request) return null;
+    // Taken meanwhile (another link for the same address, or an administrator made it): nothing.
+    return insertUser(q, {
+      id: uuidv7(),
+      email: request.email,
+      displayName: request.displayName,
+      passwordHash: request.passwordHash,
+      role: 'participant',
+      lang: request.lang,
+    });
+  });
+  if (!user) throw new AppError(400, 'invalid_token', 'This link has expired or was already used.');
   return startSession(ctx, user.id, oldToken);
 }
 

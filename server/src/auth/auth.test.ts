@@ -1,13 +1,15 @@
 import type { Me } from '@parley/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVICE_COOKIE } from './known-device';
-import { SESSION_COOKIE } from './session-token';
+import { hashSessionToken, SESSION_COOKIE } from './session-token';
+import { mailsTo, signUp, signUpTokenIn } from '../testing/mailbox';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { TestClient } from '../testing/http-client';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  // No SMTP here (e-mails are .eml files), so e-mail confirmation is asked for explicitly.
+  app = await startTestApp({ signupConfirmation: 'email' });
 });
 afterAll(() => app.close());
 
@@ -15,20 +17,16 @@ let n = 0;
 const email = () => `person${++n}-${Date.now()}@example.org`;
 const PASSWORD = 'a long enough password';
 
+/** A whole sign-up (the form, then the e-mailed link): the link's answer. */
 async function register(client: TestClient, address = email()) {
-  return client.post<Me>('/api/auth/register', {
-    email: address,
-    password: PASSWORD,
-    displayName: 'Person',
-    lang: 'fr',
-  });
+  return signUp(app, client, { email: address, password: PASSWORD, displayName: 'Person', lang: 'fr' });
 }
 
-describe('register', () => {
-  it('creates an account, answers 201 with Me and signs in with an httpOnly SameSite cookie', async () => {
+describe('sign-up by e-mailed link', () => {
+  it('answers 202; the link creates the account, answers 201 with Me and signs in with an httpOnly SameSite cookie', async () => {
     const client = app.client();
     const address = email();
-    const res = await register(client, address.toUpperCase());
+    const res = await register(client, address);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       email: address,
@@ -49,22 +47,107 @@ describe('register', () => {
     const me = await client.get<Me>('/api/auth/me');
     expect(me.status).toBe(200);
     expect(me.body.id).toBe(res.body.id);
+    // The e-mail was in the person's language, and its link works once.
+    const [mail] = await mailsTo(app, address);
+    expect(mail!.contentLanguage).toBe('fr');
+    const again = await app.client().post('/api/auth/register/confirm', { token: signUpTokenIn(mail!) });
+    expect(again.status).toBe(400);
+    expect(again.body).toMatchObject({ error: { code: 'invalid_token' } });
   });
 
-  it('refuses a taken e-mail with 409 email_taken, whatever its case', async () => {
+  it('creates nothing until the link is opened, and never with an expired link', async () => {
+    const address = email();
+    const asked = await app.client().post('/api/auth/register', {
+      email: address,
+      password: PASSWORD,
+      displayName: 'Late',
+    });
+    expect(asked.status).toBe(202);
+    const token = signUpTokenIn((await mailsTo(app, address))[0]!)!;
+    expect(await app.db.query('SELECT 1 FROM users WHERE email = $1', [address])).toHaveLength(0);
+    await app.db.query(
+      "UPDATE signup_requests SET expires_at = now() - interval '1 second' WHERE token_hash = $1",
+      [hashSessionToken(token)],
+    );
+    const late = await app.client().post('/api/auth/register/confirm', { token });
+    expect(late.status).toBe(400);
+    expect(late.body).toMatchObject({ error: { code: 'invalid_token' } });
+    expect(await app.db.query('SELECT 1 FROM users WHERE email = $1', [address])).toHaveLength(0);
+  });
+
+  it('answers a taken e-mail exactly as a free one; only the owner learns it, by e-mail, without a link', async () => {
     const address = email();
     expect((await register(app.client(), address)).status).toBe(201);
-    const again = await register(app.client(), address.toUpperCase());
-    expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ error: { code: 'email_taken' } });
+    const taken = await app.client().post('/api/auth/register', {
+      email: address.toUpperCase(),
+      password: 'another password',
+      displayName: 'X',
+    });
+    const free = await app
+      .client()
+      .post('/api/auth/register', { email: email(), password: 'another password', displayName: 'X' });
+    expect(taken.status).toBe(202);
+    expect(taken.text).toBe(free.text);
+    expect([...taken.headers.keys()].sort()).toEqual([...free.headers.keys()].sort());
+    const note = (await mailsTo(app, address, 2))[1]!;
+    expect(signUpTokenIn(note)).toBeNull();
+    expect(note.text).toMatch(/elle en a déjà un/); // in the owner's language
+    expect(note.text).toMatch(/\/signin/);
+    // The account is untouched: the old password still signs in, the new one does not.
+    expect((await app.client().post('/api/auth/login', { email: address, password: PASSWORD })).status).toBe(
+      200,
+    );
+    expect(
+      (await app.client().post('/api/auth/login', { email: address, password: 'another password' })).status,
+    ).toBe(401);
   });
 
-  it('refuses a bad body with 400 invalid_body', async () => {
+  it('sends at most 3 sign-up e-mails per address per quarter hour', async () => {
+    const address = email();
+    for (let i = 0; i < 5; i++)
+      expect(
+        (
+          await app
+            .client()
+            .post('/api/auth/register', { email: address, password: PASSWORD, displayName: 'R' })
+        ).status,
+      ).toBe(202);
+    await mailsTo(app, address, 3);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await mailsTo(app, address)).toHaveLength(3);
+  });
+
+  it('refuses a bad body or a bad token with 400', async () => {
     const res = await app
       .client()
       .post('/api/auth/register', { email: 'nope', password: 'x', displayName: '' });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'invalid_body' } });
+    const made = await app.client().post('/api/auth/register/confirm', { token: 'x'.repeat(43) });
+    expect(made.status).toBe(400);
+    expect(made.body).toMatchObject({ error: { code: 'invalid_token' } });
+    const short = await app.client().post('/api/auth/register/confirm', { token: 'x' });
+    expect(short.body).toMatchObject({ error: { code: 'invalid_body' } });
+  });
+});
+
+describe('sign-up at once (SIGNUP_CONFIRMATION instant, the default without SMTP_URL)', () => {
+  it('signs in at once and says when an address is taken', async () => {
+    const instant = await startTestApp({ signupConfirmation: 'instant' });
+    try {
+      const address = email();
+      const body = { email: address, password: PASSWORD, displayName: 'Now' };
+      const first = await instant.client().post<Me>('/api/auth/register', body);
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ email: address, role: 'participant' });
+      const again = await instant
+        .client()
+        .post('/api/auth/register', { ...body, email: address.toUpperCase() });
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ error: { code: 'email_taken' } });
+    } finally {
+      await instant.close();
+    }
   });
 });
 

@@ -73,6 +73,12 @@ const EnvSchema = z.object({
     .min(0)
     .default(1)
     .describe('multiplies the per-IP/per-account request limits; 0 turns them off (load tests only)'),
+  SIGNUP_CONFIRMATION: z
+    .enum(['auto', 'email', 'instant'])
+    .default('auto')
+    .describe(
+      'email: sign-up finishes through an e-mailed link and never says whether an address has an account; instant: signed in at once (409 when taken); auto = email when SMTP_URL is set',
+    ),
   STREAM_MAX_AGE_SECONDS: z.coerce
     .number()
     .int()
@@ -150,6 +156,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Multiplies the request rate limits (server/src/security/rate-limits.ts); 0 = off. Absent = 1. */
   rateLimitScale?: number;
+  /** How sign-up is confirmed (auth-service signUpByEmail); absent = auto. */
+  signupConfirmation?: 'auto' | 'email' | 'instant';
   /** Longest life of one live stream (server/src/sync/stream.ts); absent = 30 minutes. */
   streamMaxAgeSeconds?: number;
   /** Largest attachment in bytes (server/src/attachments); absent = 20 MB. */
@@ -225,6 +233,7 @@ export function parseEnv(
     logLevel: e.LOG_LEVEL,
     rateLimitScale: e.RATE_LIMIT_SCALE,
     streamMaxAgeSeconds: e.STREAM_MAX_AGE_SECONDS,
+    signupConfirmation: e.SIGNUP_CONFIRMATION,
     ...(e.MAX_UPLOAD_BYTES !== undefined ? { maxUploadBytes: e.MAX_UPLOAD_BYTES } : {}),
     ...(e.UPLOAD_QUOTA_BYTES !== undefined ? { uploadQuotaBytes: e.UPLOAD_QUOTA_BYTES } : {}),
     ...(e.UPLOAD_UNFINISHED_MAX_AGE_HOURS !== undefined

@@ -83,6 +83,24 @@ export const passwordResets = pgTable(
   ],
 );
 
+/**
+ * Sign-ups waiting for their e-mailed link: the account is created only when the link is opened,
+ * so the sign-up form never says whether an address already has one. Only a hash of the token.
+ */
+export const signupRequests = pgTable(
+  'signup_requests',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    lang: text('lang').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    expiresAt: tz('expires_at').notNull(),
+  },
+  (t) => [index('signup_requests_expires_idx').on(t.expiresAt)],
+);
+
 export const spaces = pgTable(
   'spaces',
   {

@@ -1,6 +1,6 @@
 import type { PasswordResetConfirmBody } from '@parley/shared';
 import type { AppContext } from '../app-context';
-import { deleteUserSessions, findUserByEmail, recordFailures, throttledFor } from '../auth/auth-repository';
+import { deleteUserSessions, findUserByEmail, takeAllowance } from '../auth/auth-repository';
 import { normalizeEmail } from '../auth/auth-service';
 import { hashPassword } from '../auth/password';
 import { hashSessionToken, newSessionToken, throttleKey } from '../auth/session-token';
@@ -30,14 +30,7 @@ export async function requestReset(
   // The counter lives in PostgreSQL, keyed by an HMAC: no address is stored, limits hold across instances.
   const key = throttleKey(ctx.config.sessionSecret, 'email', `reset:${address}`);
   const { perEmail, windowSeconds } = RESET_THROTTLE;
-  // Check and count in one transaction, serialised per address: requests racing in parallel
-  // (on one instance or several) cannot all pass the check before any is counted.
-  const allowed = await ctx.db.tx(async (q) => {
-    await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
-    if ((await throttledFor(q, key, perEmail, windowSeconds)) !== null) return false;
-    await recordFailures(q, [key], windowSeconds);
-    return true;
-  });
+  const allowed = await takeAllowance(ctx.db, key, perEmail, windowSeconds);
   if (!allowed) return;
 
   const token = newSessionToken();

@@ -10,6 +10,7 @@ import {
   TEST_PASSWORD,
   type TestSpace,
 } from '../testing/fixtures';
+import { signUp } from '../testing/mailbox';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { FORMER_PARTICIPANT } from './people-service';
 
@@ -109,7 +110,7 @@ describe('DELETE /api/me', () => {
     expect(JSON.stringify(stored)).not.toContain(me.email);
     expect(JSON.stringify(stored)).not.toContain('Leaving Person');
     // The same e-mail address can make a new account.
-    const again = await app.client().post('/api/auth/register', {
+    const again = await signUp(app, app.client(), {
       email: me.email,
       password: TEST_PASSWORD,
       displayName: 'Back again',

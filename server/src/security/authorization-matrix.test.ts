@@ -293,6 +293,10 @@ describe.each(ROLES)('as %s', (role) => {
       displayName: '',
     });
     expect(register.status).toBe(400);
+    // A made-up sign-up link creates nothing, whoever opens it.
+    const link = await client(role).post('/api/auth/register/confirm', { token: 'y'.repeat(43) });
+    expect(link.status).toBe(400);
+    expect(link.body).toMatchObject({ error: { code: 'invalid_token' } });
   });
 
   it("auth: changing one's own settings needs a session", async () => {
@@ -380,6 +384,7 @@ describe('flags', () => {
  */
 const COVERED: Record<string, string> = {
   'POST /register': 'auth: sign-up is open',
+  'POST /register/confirm': 'auth: sign-up is open (a made-up link creates nothing)',
   'POST /login': 'auth: sign-in is open',
   'POST /logout': 'auth: logging out',
   'POST /logout-all': 'hardening.test.ts: "log out everywhere"',

@@ -128,6 +128,7 @@ const callers = () => [null, participant, moderator, admin];
 function endpoints(): [string, string][] {
   return [
     ['POST', '/api/auth/register'],
+    ['POST', '/api/auth/register/confirm'],
     ['POST', '/api/auth/login'],
     ['PATCH', '/api/auth/me'],
     ...COLLECTIONS.map((c) => ['POST', `/api/sync/${c}/push`] as [string, string]),

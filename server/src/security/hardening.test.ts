@@ -4,6 +4,7 @@ import { createApp } from '../http/app';
 import { listen } from '../http/listen';
 import { makeSpace, makeUser, newPost, pushRows, TEST_PASSWORD, type TestUser } from '../testing/fixtures';
 import { TestClient, type EventStream } from '../testing/http-client';
+import { signUp } from '../testing/mailbox';
 import { startTestApp, testConfig, type TestApp } from '../testing/test-app';
 import { RATE_LIMITS } from './rate-limits';
 
@@ -121,11 +122,7 @@ describe('sessions', () => {
   it('"log out everywhere" ends every session of the user and no one else\'s', async () => {
     const email = `everywhere-${Date.now()}@example.org`;
     const phone = app.client();
-    const reg = await phone.post('/api/auth/register', {
-      email,
-      password: TEST_PASSWORD,
-      displayName: 'Everywhere',
-    });
+    const reg = await signUp(app, phone, { email, password: TEST_PASSWORD, displayName: 'Everywhere' });
     expect(reg.status).toBe(201);
     const laptop = app.client();
     expect((await laptop.post('/api/auth/login', { email, password: TEST_PASSWORD })).status).toBe(200);

@@ -55,6 +55,7 @@ const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const AUTH_PATHS = new Set([
   '/auth/login',
   '/auth/register',
+  '/auth/register/confirm',
   '/auth/logout-all',
   '/auth/password-reset',
   '/auth/password-reset/confirm',
