@@ -29,12 +29,14 @@ export const RATE_LIMITS = {
   uploadsPerIp: 600,
   uploadsPerAccount: 240,
   /**
-   * Pulls (GET /api/sync/:collection/pull, at most 1,000 rows each). A device back after a week
-   * offline needs a few; even 100,000 rows are 100 pulls, which pass within the minute per account.
-   * Per IP it is higher: a school or a mobile carrier's NAT puts many devices behind one address.
+   * Pulls (GET /api/sync/:collection/pull, at most 1,000 rows each). Every opening of the app
+   * pulls each collection once or twice, and a device back after a week offline needs a handful
+   * more: 20 a second per account leaves a busy person (and a test visiting every screen) room,
+   * and still stops a script pulling 1,000 rows as fast as it can. Per IP it is higher: a school
+   * or a mobile carrier's NAT puts many devices behind one address.
    */
-  pullsPerIp: 1_200,
-  pullsPerAccount: 300,
+  pullsPerIp: 3_600,
+  pullsPerAccount: 1_200,
   /**
    * Live streams open at once (not per minute). A device opens one, or two for a moderator, in
    * its leading tab only: twelve are a person's phone, tablet and computers with room to spare.
