@@ -83,6 +83,19 @@ export function checkTargets(cases: LinkedCase[], main: LinkProfile): Target[] {
   const pull = find(cases, 'server pull latency', null);
   const pullRatio = pull ? Object.values(pull.ratio)[0] : null;
   check('p99 pull at the largest table ≤ 1.5× that at 10k', num(pullRatio), (v) => v <= 1.5, '×');
+  const fan = find(cases, 'stream fan-out', null);
+  check(
+    'p99 delivery to the last of 10,000 streams ≤ 1 s',
+    num(fan?.parley['lastP99Ms@10k']),
+    (v) => v <= 1_000,
+    ' ms',
+  );
+  check(
+    'CPU per post at 10,000 streams ≤ 3× that at 100',
+    num(fan?.ratio['cpu per post 10k ÷ 100']),
+    (v) => v <= 3,
+    '×',
+  );
   const client = find(cases, 'client first screen', null);
   check(
     'first screen ≤ 200 KB of gzipped JavaScript',
@@ -95,6 +108,18 @@ export function checkTargets(cases: LinkedCase[], main: LinkProfile): Target[] {
     num(client?.parley.lighthouseMobilePerformance),
     (v) => v >= 90,
   );
+  const big = find(cases, 'big thread', null);
+  check(
+    'big thread (4× CPU): first comments ≤ 1 s',
+    num(big?.parley.firstCommentsMs),
+    (v) => v <= 1_000,
+    ' ms',
+  );
+  const bigTask = (key: string) => num(big?.parley[key]);
+  const worstTask = big
+    ? Math.max(bigTask('openLongestTaskMs') ?? 0, bigTask('scrollLongestTaskMs') ?? 0)
+    : null;
+  check('big thread (4× CPU): no task over 200 ms opening or scrolling', worstTask, (v) => v <= 200, ' ms');
   return targets;
 }
 

@@ -4,15 +4,21 @@
  *
  *   full:    3G: cold sync of 10,000 posts, incremental, outbox; 2G: cold sync of 1,000 posts;
  *            pull latency at 10k/100k/1M rows; client bundle and Lighthouse. About 15 minutes.
+ *            Stream fan-out at 100/1,000/10,000 open streams (100/1,000 again with STREAM_FANOUT=off).
+ *   both:    a 2,000-comment thread opened, scrolled and searched on a 4× slower CPU
+ *            (cases/big-thread.ts; alone: `npx tsx e2e/bench/cases/big-thread.ts`).
  *   --quick: 3G only, 1,000 posts, the peer tuned only (the stronger of its two variants),
- *            pull latency at 1k/10k, no Lighthouse. Under two minutes.
+ *            pull latency at 1k/10k, fan-out at 100/1,000, no Lighthouse. Under two minutes.
+ *   --only fan-out: the fan-out case alone, merged into the existing results (with --quick: its sizes).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clientFirstScreen, ensureClientBuild } from './cases/client';
+import { bigThread } from './cases/big-thread';
 import { coldSync } from './cases/cold-sync';
+import { fanOut } from './cases/fan-out';
 import { PEER_VARIANTS, type CaseResult, type LinkBench, type PeerVariant } from './cases/context';
 import { incremental } from './cases/incremental';
 import { outbox } from './cases/outbox';
@@ -39,6 +45,10 @@ interface Plan {
   pullSizes: number[];
   pullSamples: number;
   lighthouse: boolean;
+  /** Open streams in the fan-out case; the compared ones again with STREAM_FANOUT=off. */
+  fanOutSizes: number[];
+  fanOutCompared: number[];
+  fanOutPosts: number;
 }
 
 const plan: Plan = quick
@@ -52,6 +62,9 @@ const plan: Plan = quick
       pullSizes: [1_000, 10_000],
       pullSamples: 100,
       lighthouse: false,
+      fanOutSizes: [100, 1_000],
+      fanOutCompared: [100],
+      fanOutPosts: 5,
     }
   : {
       coldPosts: 10_000,
@@ -63,6 +76,9 @@ const plan: Plan = quick
       pullSizes: [10_000, 100_000, 1_000_000],
       pullSamples: 1_000,
       lighthouse: true,
+      fanOutSizes: [100, 1_000, 10_000],
+      fanOutCompared: [100, 1_000],
+      fanOutPosts: 20,
     };
 
 async function withLink<T>(
@@ -89,7 +105,25 @@ function stopsOnce<T extends { stop: () => Promise<void> }>(server: T): T {
   return { ...server, stop: () => (stopped ??= server.stop()) };
 }
 
+/**
+ * `--only fan-out`: that case alone, merged into the existing results.json (replacing its earlier
+ * figures; the other cases and the run's header stay as they were), targets recomputed.
+ */
+async function onlyFanOut(): Promise<void> {
+  const file = join(here, 'results.json');
+  const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  const result = await fanOut(plan.fanOutSizes, plan.fanOutCompared, plan.fanOutPosts);
+  const cases = results.cases.filter((c) => !c.name.startsWith('stream fan-out'));
+  cases.push({ ...result, link: null });
+  const merged = { ...results, cases, targets: checkTargets(cases, PROFILES['3g']) };
+  const markdown = toMarkdown(merged);
+  writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+  writeFileSync(join(here, 'results.md'), `${markdown}\n`);
+  console.info(`\n${markdown}\n\nMerged into e2e/bench/results.json and e2e/bench/results.md`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--only') && process.argv.includes('fan-out')) return onlyFanOut();
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const cases: LinkedCase[] = [];
@@ -143,10 +177,16 @@ async function main(): Promise<void> {
       );
     }
     await step(null, 'client first screen', () => clientFirstScreen(parley.url, plan.lighthouse));
+    // Its own server and database (one question of 2,000 comments); the same size in --quick.
+    await step(null, 'big thread on a slow phone', () => bigThread());
     // The link's servers are stopped first: the pull latency has the machine to itself.
     await Promise.all([parley.stop(), peer.stop()]);
     await step(null, `pull latency at ${plan.pullSizes.join(', ')} posts`, () =>
       pullLatency(scales, makeCorpus(plan.pullSizes[0]!), plan.pullSizes, plan.pullSamples),
+    );
+    await Promise.all(scales.map((s) => s.stop()));
+    await step(null, `stream fan-out at ${plan.fanOutSizes.join(', ')} streams`, () =>
+      fanOut(plan.fanOutSizes, plan.fanOutCompared, plan.fanOutPosts),
     );
   } finally {
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);

@@ -30,13 +30,15 @@ export async function pushPosts(
   question: Question,
   bodies: string[],
   lang = 'en',
+  /** The comment each body answers (same order as `bodies`); none by default. */
+  parentIds: readonly (string | null)[] = [],
 ): Promise<string[]> {
   const { pushHeaders } = await apiSession(baseURL, email);
-  const docs: Post[] = bodies.map((body) => ({
+  const docs: Post[] = bodies.map((body, i) => ({
     id: uuidv7(),
     spaceId: question.spaceId,
     questionId: question.id,
-    parentId: null,
+    parentId: parentIds[i] ?? null,
     authorId: null,
     authorName: '',
     anonymous: false,

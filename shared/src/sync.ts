@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Moderation, Post, Question, Space } from './documents';
+import { Id } from './primitives';
 
 export const COLLECTIONS = ['spaces', 'questions', 'posts', 'moderation'] as const;
 export const CollectionName = z.enum(COLLECTIONS);
@@ -27,6 +28,34 @@ export const PULL_LIMIT_DEFAULT = 200;
 export const PULL_LIMIT_MAX = 1_000;
 export const PUSH_ROWS_MAX = 100;
 
+/** The collections whose rows belong to one space each: only these take the `spaces` filter. */
+export const PER_SPACE_COLLECTIONS = ['posts', 'moderation'] as const satisfies readonly CollectionName[];
+
+/** The most spaces one filter may name (36 characters each: the URL stays under 8 KB). */
+export const FOLLOWED_SPACES_MAX = 200;
+
+/**
+ * `spaces=<id>,<id>…`: the spaces a device follows. A pull or stream of a per-space collection
+ * then sends only those spaces' rows; absent means every space (as before the filter existed),
+ * empty (`spaces=`) means none. Parsed to a sorted list without repeats, so that the same set
+ * always has the same scope.
+ */
+export const SpacesFilter = z
+  .string()
+  .max(FOLLOWED_SPACES_MAX * 37)
+  .transform((s, ctx) => {
+    const ids = s === '' ? [] : [...new Set(s.toLowerCase().split(','))].sort();
+    if (ids.length > FOLLOWED_SPACES_MAX) {
+      ctx.addIssue({ code: 'custom', message: `at most ${FOLLOWED_SPACES_MAX} spaces` });
+      return z.NEVER;
+    }
+    if (!ids.every((id) => Id.safeParse(id).success)) {
+      ctx.addIssue({ code: 'custom', message: 'spaces must be space ids separated by commas' });
+      return z.NEVER;
+    }
+    return ids;
+  });
+
 export const PullQuery = z.object({
   checkpoint: z
     .string()
@@ -42,6 +71,12 @@ export const PullQuery = z.object({
       }
     }),
   limit: z.coerce.number().int().min(1).max(PULL_LIMIT_MAX).default(PULL_LIMIT_DEFAULT),
+  spaces: SpacesFilter.optional().transform((ids) => ids ?? null),
+});
+
+/** A stream's query (besides `viewer`, see VIEWER_HEADER): the same filter. */
+export const StreamQuery = z.object({
+  spaces: SpacesFilter.optional().transform((ids) => ids ?? null),
 });
 
 /** Rows are parsed one by one by the server so that one bad row never blocks the others. */

@@ -5,6 +5,7 @@ import { holdsUnsent } from '../db/unsent';
 import { wipedAtSignOut } from '../features/account/device-wipe';
 import type { SyncHandle } from '../sync/replication';
 import { useDataSaver } from '../settings/data-saver';
+import { spacesFilter, useFollowedSpaces } from '../settings/followed-spaces';
 import { afterNextPaint } from './after-paint';
 
 /**
@@ -78,6 +79,7 @@ export function DataProvider({
     sync: null,
   });
   const [dataSaver] = useDataSaver();
+  const followedSpaces = spacesFilter(useFollowedSpaces());
   const signedOut = useRef(signedOutId);
   signedOut.current = signedOutId;
   const viewerChanged = useRef(onViewerChanged);
@@ -108,6 +110,7 @@ export function DataProvider({
         moderator,
         admin,
         dataSaver,
+        followedSpaces,
         viewerId,
         onViewerChanged: () => viewerChanged.current?.(),
       });
@@ -142,8 +145,9 @@ export function DataProvider({
         }
       });
     };
-    // Data saver changes the pull batch size: the replication restarts with it.
-  }, [viewerId, moderator, admin, dataSaver, attempt]);
+    // Data saver changes the pull batch size, and the followed spaces what it pulls: the
+    // replication restarts with them (followedSpaces is the same array until the set changes).
+  }, [viewerId, moderator, admin, dataSaver, followedSpaces, attempt]);
 
   return <DataContext.Provider value={value}>{children}</DataContext.Provider>;
 }

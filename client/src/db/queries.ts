@@ -43,6 +43,18 @@ export function useQuestionPosts(questionId: string): Post[] | undefined {
   );
 }
 
+/**
+ * The oldest `limit` posts of a question: a big thread shows its first comments from this
+ * (an indexed read of a few documents) while the whole thread is still being read.
+ */
+export function useFirstQuestionPosts(questionId: string, limit: number): Post[] | undefined {
+  return useLive(
+    (db) =>
+      db.posts.find({ selector: { questionId }, sort: [{ createdAt: 'asc' }], limit }).$.pipe(map(plain)),
+    [questionId, limit],
+  );
+}
+
 export function useMyPosts(authorId: string | null): Post[] | undefined {
   return useLive(
     (db) =>

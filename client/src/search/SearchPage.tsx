@@ -1,69 +1,12 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearch } from 'wouter';
-import { combineLatest, map } from 'rxjs';
-import type { Post, Question, Space } from '@parley/shared';
-import { useLive } from '../db/context';
 import { useUiLang } from '../i18n/I18nProvider';
-import { pickLocalized } from '../i18n/localized';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionProvider';
-import { PageTitle } from '../ui/Page';
-import { excerptAround, highlight, search, type SearchDoc } from './text-search';
+import { Loading, PageTitle } from '../ui/Page';
+import { useLiveIndex } from './live-index';
+import { excerptAround, highlight } from './text-search';
 import './search.css';
-
-/** Everything the device holds, as search documents in the reader's language. */
-function useSearchDocs(lang: string, viewerId: string | null): SearchDoc[] | undefined {
-  const data = useLive(
-    (db) =>
-      combineLatest([db.spaces.find().$, db.questions.find().$, db.posts.find().$]).pipe(
-        map(([spaces, questions, posts]) => ({
-          spaces: spaces.map((d) => d.toJSON() as Space),
-          questions: questions.map((d) => d.toJSON() as Question),
-          posts: posts.map((d) => d.toJSON() as Post),
-        })),
-      ),
-    [],
-  );
-  return useMemo(() => {
-    if (!data) return undefined;
-    const spaceById = new Map(data.spaces.map((s) => [s.id, s]));
-    const docs: SearchDoc[] = [];
-    for (const s of data.spaces) {
-      docs.push({
-        id: s.id,
-        kind: 'space',
-        title: pickLocalized(s.title, lang, s.languages).text,
-        body: pickLocalized(s.intro, lang, s.languages).text,
-        href: `/s/${s.slug}`,
-      });
-    }
-    for (const q of data.questions) {
-      const space = spaceById.get(q.spaceId);
-      if (!space) continue;
-      docs.push({
-        id: q.id,
-        kind: 'question',
-        title: pickLocalized(q.title, lang, space.languages).text,
-        body: pickLocalized(q.body, lang, space.languages).text,
-        href: `/s/${space.slug}/q/${q.id}`,
-      });
-    }
-    for (const p of data.posts) {
-      const space = spaceById.get(p.spaceId);
-      // Published posts, and the reader's own in any state; never what is blanked.
-      if (!space || !(p.status === 'approved' || (viewerId !== null && p.authorId === viewerId))) continue;
-      docs.push({
-        id: p.id,
-        kind: 'post',
-        title: '',
-        body: p.body,
-        href: `/s/${space.slug}/q/${p.questionId}`,
-        lang: p.lang,
-      });
-    }
-    return docs;
-  }, [data, lang, viewerId]);
-}
 
 /** Text with its matches in <mark>: React text nodes only, never HTML. */
 function Highlighted({ text, query }: { text: string; query: string }) {
@@ -82,6 +25,8 @@ const KIND_LABEL = {
   post: 'search.kind.post',
 } as const;
 
+const PAGE = 50;
+
 /** Search what is on this device: works with no network at all. */
 export function SearchPage() {
   const t = useT();
@@ -91,8 +36,28 @@ export function SearchPage() {
   const initial = new URLSearchParams(useSearch()).get('q') ?? '';
   const [query, setQuery] = useState(initial);
   const deferred = useDeferredValue(query);
-  const docs = useSearchDocs(lang, me?.id ?? null);
-  const hits = useMemo(() => (docs ? search(docs, deferred) : []), [docs, deferred]);
+  const live = useLiveIndex(lang, me?.id ?? null);
+  const version = live?.version;
+  const hits = useMemo(() => {
+    if (!live) return [];
+    // A result whose space the device no longer holds has nowhere to link to.
+    return live.index.search(deferred).flatMap((doc) => {
+      const slug = live.slugOf(doc.spaceId);
+      if (slug === undefined) return [];
+      const href = doc.kind === 'space' ? `/s/${slug}` : `/s/${slug}/q/${doc.questionId ?? doc.id}`;
+      return [{ doc, href }];
+    });
+    // `version` moves when the index changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [live, version, deferred]);
+  // Results come a page at a time: the first screen of a common word stays quick to render.
+  const [paging, setPaging] = useState({ query: deferred, limit: PAGE });
+  const limit = paging.query === deferred ? paging.limit : PAGE;
+  const firstNew = useRef<number | null>(null);
+  const showMore = () => {
+    firstNew.current = limit;
+    setPaging({ query: deferred, limit: limit + PAGE });
+  };
   return (
     <div className="stack search">
       <PageTitle title={t('search.title')}>{t('search.title')}</PageTitle>
@@ -110,16 +75,29 @@ export function SearchPage() {
           {t('search.hint')}
         </p>
       </form>
-      {deferred.trim() !== '' && (
-        <p role="status" className="search__count">
-          {t('search.count', { count: hits.length })}
-        </p>
-      )}
+      {deferred.trim() !== '' &&
+        (live ? (
+          <p role="status" className="search__count">
+            {t('search.count', { count: hits.length })}
+          </p>
+        ) : (
+          <Loading />
+        ))}
       <ol className="search__results">
-        {hits.map(({ doc }) => (
+        {hits.slice(0, limit).map(({ doc, href }, i) => (
           <li key={`${doc.kind}-${doc.id}`} className="card search__hit">
             <p className="search__kind muted">{t(KIND_LABEL[doc.kind])}</p>
-            <Link href={doc.href} className="search__link">
+            <Link
+              href={href}
+              className="search__link"
+              ref={(el: HTMLAnchorElement | null) => {
+                // "Show more" takes the reader to the first result it added.
+                if (el && firstNew.current === i) {
+                  firstNew.current = null;
+                  el.focus();
+                }
+              }}
+            >
               {doc.title ? <Highlighted text={doc.title} query={deferred} /> : t('search.openThread')}
             </Link>
             {doc.body && (
@@ -130,6 +108,14 @@ export function SearchPage() {
           </li>
         ))}
       </ol>
+      {hits.length > limit && (
+        <p className="search__more">
+          <button type="button" className="button" onClick={showMore}>
+            {t('search.showMore')}
+          </button>{' '}
+          <span className="muted">{t('search.shownOf', { shown: limit, total: hits.length })}</span>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptAround, fold, highlight, search, type SearchDoc } from './text-search';
-
-const doc = (id: string, title: string, body: string): SearchDoc => ({
-  id,
-  kind: 'post',
-  title,
-  body,
-  href: `/${id}`,
-});
+import { excerptAround, fold, highlight } from './text-search';
 
 describe('folding', () => {
   it('drops accents and case in every script', () => {
@@ -16,31 +8,6 @@ describe('folding', () => {
     expect(fold('Ñandú')).toBe('nandu');
     // Arabic harakat are combining marks: the vowelled and the plain word match.
     expect(fold('مُهَاجِر')).toBe('مهاجر');
-  });
-});
-
-describe('search', () => {
-  const docs = [
-    doc('a', '', 'La coopération régionale a fonctionné grâce aux municipalités.'),
-    doc('b', 'Coopération entre pays', 'Où la coopération échoue-t-elle ?'),
-    doc('c', '', 'Миграционные данные: каждая страна считает по-своему.'),
-    doc('d', '', 'Nothing to see here.'),
-  ];
-
-  it('finds words without their accents, in any case, by prefix', () => {
-    expect(
-      search(docs, 'cooperation')
-        .map((h) => h.doc.id)
-        .sort(),
-    ).toEqual(['a', 'b']);
-    expect(search(docs, 'COOP').length).toBe(2);
-    expect(search(docs, 'данные').map((h) => h.doc.id)).toEqual(['c']);
-  });
-
-  it('requires every word, and ranks title matches and repeats first', () => {
-    expect(search(docs, 'cooperation municipalites').map((h) => h.doc.id)).toEqual(['a']);
-    expect(search(docs, 'cooperation')[0]!.doc.id).toBe('b');
-    expect(search(docs, '   ')).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * Full-text search over what the device holds, in any language: text is folded (Unicode NFKD,
- * combining marks removed, lower-cased), so "Société" matches "societe", "Ёлка" matches "елка"
- * and Arabic diacritics (harakat) are ignored; words are runs of letters and digits in any script.
+ * Text matching for the offline search (the index is search-index.ts), in any language: text is
+ * folded (Unicode NFKD, combining marks removed, lower-cased), so "Société" matches "societe",
+ * "Ёлка" matches "елка" and Arabic diacritics (harakat) are ignored; words are runs of letters
+ * and digits in any script.
  */
 
 /** Folds one piece of text for matching. */
@@ -38,51 +39,16 @@ export interface SearchDoc {
   kind: 'space' | 'question' | 'post';
   title: string;
   body: string;
-  href: string;
+  /** The space it belongs to (its own id for a space): the link is made from its slug. */
+  spaceId: string;
+  /** The question a post answers (for its link). */
+  questionId?: string;
   lang?: string;
 }
 
-export interface SearchHit {
-  doc: SearchDoc;
-  score: number;
-}
-
-/** Occurrences of a term as the start of a word (prefix match: "coop" finds "cooperation"). */
-function countPrefix(words: readonly string[], term: string): number {
-  let n = 0;
-  for (const w of words) if (w.startsWith(term)) n++;
-  return n;
-}
-
-const TITLE_BOOST = 3;
-
-/**
- * Every term must match (as a word or the start of one). Score: term frequency, a title match
- * worth three in the body, normalised gently by length so a short focused post ranks above a
- * long one that mentions the word once; ties go to titles first (spaces, questions), then order.
- */
-export function search(docs: readonly SearchDoc[], query: string, limit = 50): SearchHit[] {
-  const wanted = terms(query);
-  if (wanted.length === 0) return [];
-  const hits: SearchHit[] = [];
-  for (const doc of docs) {
-    const titleWords = fold(doc.title).match(WORD) ?? [];
-    const bodyWords = fold(doc.body).match(WORD) ?? [];
-    let score = 0;
-    let all = true;
-    for (const term of wanted) {
-      const inTitle = countPrefix(titleWords, term);
-      const inBody = countPrefix(bodyWords, term);
-      if (inTitle + inBody === 0) {
-        all = false;
-        break;
-      }
-      score += TITLE_BOOST * inTitle + inBody;
-    }
-    if (!all) continue;
-    hits.push({ doc, score: score / Math.log2(2 + titleWords.length + bodyWords.length) });
-  }
-  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+/** Words of a text, folded: how both the index and the query are cut into terms. */
+export function words(text: string): string[] {
+  return fold(text).match(WORD) ?? [];
 }
 
 export interface Segment {

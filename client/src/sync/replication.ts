@@ -6,7 +6,9 @@ import {
   ANONYMOUS_VIEWER,
   VIEWER_HEADER,
   type Checkpoint,
+  PER_SPACE_COLLECTIONS,
   type CollectionName,
+  type Moderation,
   type Post,
   type PullResponse,
 } from '@parley/shared';
@@ -40,6 +42,12 @@ export interface SyncOptions extends HttpOptions, StreamOptions {
    */
   viewerId?: string | null;
   onViewerChanged?: () => void;
+  /**
+   * The spaces this device follows (settings/followed-spaces.ts); null or absent = all. Posts and
+   * the moderation log are pulled and streamed for these only (`?spaces=`), and what the device
+   * holds of other spaces is removed, except writing the server has not received.
+   */
+  followedSpaces?: readonly string[] | null;
 }
 
 export interface SyncHandle {
@@ -58,6 +66,8 @@ export interface SyncHandle {
   cancel(): Promise<void>;
   /** For tests and e2e: resolves when every collection has pulled once (never offline). */
   awaitInitial(): Promise<void>;
+  /** For tests: resolves once the posts of unfollowed spaces are removed (never offline). */
+  pruned(): Promise<unknown>;
 }
 
 /**
@@ -120,6 +130,14 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
     Record<CollectionName, Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>>
   > = {};
   const pullBatch = options.dataSaver ? PULL_BATCH_SAVER : PULL_BATCH;
+  const followed = options.followedSpaces ?? null;
+  /** The query a pull or stream of this collection adds (the followed spaces; posts and moderation). */
+  const filterOf = (name: CollectionName): Record<string, string> =>
+    followed !== null && (PER_SPACE_COLLECTIONS as readonly CollectionName[]).includes(name)
+      ? { spaces: followed.join(',') }
+      : {};
+  /** Each collection's checkpoint as its last pull returned it (see pruneUnfollowed). */
+  const lastPulled: Partial<Record<CollectionName, Checkpoint>> = {};
 
   const noteSuccess = () => {
     connectivity.reportSuccess();
@@ -149,7 +167,8 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
     const full$ = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
     fullPull$[name] = full$;
     if (streamed) {
-      const query = viewer === undefined ? '' : `?${new URLSearchParams({ viewer }).toString()}`;
+      const params = new URLSearchParams({ ...(viewer === undefined ? {} : { viewer }), ...filterOf(name) });
+      const query = params.toString() === '' ? '' : `?${params.toString()}`;
       const events$ = eventStream<T, Checkpoint>(`${options.baseUrl ?? ''}${base}/stream${query}`, options);
       stream$ =
         name === 'posts'
@@ -184,7 +203,7 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
         stream$: merged$,
         handler: async (checkpoint, batchSize) => {
           await connectivity.whenOnline();
-          const query = new URLSearchParams({ limit: String(batchSize) });
+          const query = new URLSearchParams({ limit: String(batchSize), ...filterOf(name) });
           if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
           try {
             const result = await request<PullResponse<T>>(
@@ -194,6 +213,7 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
               http,
             );
             noteSuccess();
+            if (result.checkpoint) lastPulled[name] = result.checkpoint;
             return {
               documents: result.documents,
               checkpoint: result.checkpoint ?? checkpoint,
@@ -228,15 +248,66 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
     });
   }
 
+  const posts = replicate<Post>('posts', options.viewerId !== null, true);
+  const moderation = options.moderator ? replicate<Moderation>('moderation', true, true) : null;
   const states = [
     replicate('spaces', options.admin === true, false),
     replicate('questions', options.admin === true, false),
     // The signed-out database only reads: nobody writes there (the composer needs an account),
     // and RxDB would otherwise push back pulled posts whose bookkeeping a closed tab cut short,
     // get 401 for ever, and hold back the live stream behind that retry.
-    replicate('posts', options.viewerId !== null, true),
-    ...(options.moderator ? [replicate('moderation', true, true)] : []),
+    posts,
+    ...(moderation ? [moderation] : []),
   ];
+
+  let cancelled = false;
+  /**
+   * Removes what the device holds of spaces it no longer follows, once the collection is in sync
+   * (so no local change waits to be pushed). The removals go in through the replication's own
+   * downstream, as if the server had deleted the rows: RxDB stores them as master state and
+   * never pushes them back (a local delete would be pushed, and taken for a withdrawal). Kept:
+   * anything the server has not received (a post without receivedAt, a decision without an
+   * outcome) and the user's own posts, which the server still sends (posts/post-repository.ts).
+   * Posts keep a tombstone without their text and attachments.
+   */
+  async function pruneUnfollowed<T extends Post | Moderation>(
+    name: 'posts' | 'moderation',
+    state: RxReplicationState<T, Checkpoint>,
+    keep: (doc: T) => boolean,
+    tombstone: (doc: T) => T,
+  ): Promise<void> {
+    if (followed === null) return;
+    await state.awaitInitialReplication();
+    await state.awaitInSync();
+    const checkpoint = lastPulled[name];
+    if (cancelled || !checkpoint) return;
+    const collection = db[name] as unknown as RxCollection<T>;
+    const held = await collection.find({ selector: { spaceId: { $nin: [...followed] } } as never }).exec();
+    const gone = held.map((d) => d.toJSON() as T).filter((doc) => !keep(doc));
+    if (gone.length === 0 || cancelled) return;
+    fullPull$[name]?.next({
+      documents: gone.map((doc) => ({ ...tombstone(doc), _deleted: true })),
+      checkpoint,
+    });
+  }
+  const pruning = Promise.all([
+    pruneUnfollowed(
+      'posts',
+      posts,
+      (p) => p.receivedAt === null || (options.viewerId != null && p.authorId === options.viewerId),
+      (p) => ({ ...p, body: '', attachments: [], flags: [] }),
+    ),
+    moderation
+      ? pruneUnfollowed(
+          'moderation',
+          moderation,
+          (m) => m.outcome === null,
+          (m) => m,
+        )
+      : undefined,
+  ]).catch((error: unknown) => {
+    if (!cancelled) console.warn('Could not remove the posts of unfollowed spaces', error);
+  });
 
   // The browser's events are hints: `offline` is reliable, `online` only wakes the health probe.
   const onOnline = () => connectivity.browserOnline();
@@ -275,7 +346,7 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
       onProgress({ ...progress, received: { ...progress.received } });
       let checkpoint: Checkpoint | null = null;
       for (;;) {
-        const query = new URLSearchParams({ limit: String(pullBatch) });
+        const query = new URLSearchParams({ limit: String(pullBatch), ...filterOf(name) });
         if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
         let page: PullResponse<unknown>;
         try {
@@ -324,7 +395,9 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
     awaitInitial: async () => {
       await Promise.all(states.map((s) => s.awaitInitialReplication()));
     },
+    pruned: () => pruning,
     cancel: async () => {
+      cancelled = true;
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);
       offBackOnline();

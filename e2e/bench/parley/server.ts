@@ -16,7 +16,10 @@ export interface ParleyServer {
  * created here and dropped by stop(). PostgreSQL rather than PGlite: it is what runs in
  * production, and seeding 1M rows into it takes seconds.
  */
-export async function startParleyServer(name: string): Promise<ParleyServer> {
+export async function startParleyServer(
+  name: string,
+  env: Record<string, string> = {},
+): Promise<ParleyServer> {
   await createDatabase(name);
   const url = databaseUrl(name);
   let server: RunningServer;
@@ -27,6 +30,7 @@ export async function startParleyServer(name: string): Promise<ParleyServer> {
         DATABASE_URL: url,
         SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
         RATE_LIMIT_SCALE: '0',
+        ...env,
       },
     });
   } catch (error) {

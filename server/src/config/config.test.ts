@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv, REPO_DIR, SERVER_DIR } from './config';
+import { ConfigError, EnvSchema, parseEnv, REPO_DIR, SERVER_DIR } from './config';
 
 describe('parseEnv', () => {
   it('has defaults that run the demo', () => {
@@ -75,5 +76,21 @@ describe('parseEnv', () => {
       databaseUrl: null,
       sentryDsn: null,
     });
+  });
+});
+
+describe('the README configuration table', () => {
+  it('lists exactly the variables the server reads', () => {
+    const readme = readFileSync(join(REPO_DIR, 'README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Configuration'),
+      readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1),
+    );
+    const documented = [...section.matchAll(/^\| `([A-Z0-9_]+)`/gm)].map((m) => m[1]).sort();
+    // INIT_CWD is npm's, not the operator's.
+    const read = Object.keys(EnvSchema.shape)
+      .filter((k) => k !== 'INIT_CWD')
+      .sort();
+    expect(documented).toEqual(read);
   });
 });

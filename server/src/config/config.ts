@@ -14,7 +14,7 @@ const optional = z
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
 /** Every variable the server reads, described; the process refuses to start on a bad value. */
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port; 0 = any free port'),
   HOST: z.string().min(1).default('127.0.0.1').describe('interface to listen on'),
   DATABASE_URL: optional
@@ -86,6 +86,12 @@ const EnvSchema = z.object({
     .max(24 * 3600)
     .default(1800)
     .describe('a live stream ends after this long and the device reconnects, signing in afresh'),
+  STREAM_FANOUT: z
+    .enum(['on', 'off'])
+    .default('on')
+    .describe(
+      'on: open streams of the same visibility scope share one pull per write; off: each stream pulls for itself (benchmark comparison only)',
+    ),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -160,6 +166,8 @@ export interface Config {
   signupConfirmation?: 'auto' | 'email' | 'instant';
   /** Longest life of one live stream (server/src/sync/stream.ts); absent = 30 minutes. */
   streamMaxAgeSeconds?: number;
+  /** Streams of one scope share one pull per write (server/src/sync/stream.ts); absent = true. */
+  streamFanOut?: boolean;
   /** Largest attachment in bytes (server/src/attachments); absent = 20 MB. */
   maxUploadBytes?: number;
   /** Most bytes of uploads one account may keep (server/src/attachments); absent = 500 MB. */
@@ -233,6 +241,7 @@ export function parseEnv(
     logLevel: e.LOG_LEVEL,
     rateLimitScale: e.RATE_LIMIT_SCALE,
     streamMaxAgeSeconds: e.STREAM_MAX_AGE_SECONDS,
+    streamFanOut: e.STREAM_FANOUT === 'on',
     signupConfirmation: e.SIGNUP_CONFIRMATION,
     ...(e.MAX_UPLOAD_BYTES !== undefined ? { maxUploadBytes: e.MAX_UPLOAD_BYTES } : {}),
     ...(e.UPLOAD_QUOTA_BYTES !== undefined ? { uploadQuotaBytes: e.UPLOAD_QUOTA_BYTES } : {}),

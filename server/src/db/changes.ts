@@ -2,7 +2,8 @@ import type { CollectionName } from '@parley/shared';
 
 /**
  * Tells open streams that a collection has new committed rows. Only the collection name travels:
- * each stream re-runs its own visibility-filtered pull, so nothing private is broadcast.
+ * each group of streams (one per visibility scope) re-runs its own visibility-filtered pull, so
+ * nothing private is broadcast.
  * In-process for now; PostgreSQL LISTEN/NOTIFY can implement the same interface for several
  * instances.
  */

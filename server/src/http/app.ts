@@ -73,7 +73,7 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
     mailer,
     logger,
   };
-  const streams = new StreamRegistry(ctx.db);
+  const streams = new StreamRegistry(ctx.db, { fanOut: ctx.config.streamFanOut ?? true });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(ctx.config.trustProxy));

@@ -43,12 +43,15 @@ export async function pullModeration(
   scope: { global: boolean; spaceIds: readonly string[] },
   afterSeq: number,
   limit: number,
+  /** The device's followed spaces; null = every space. */
+  spaces: readonly string[] | null = null,
 ): Promise<ModerationRecord[]> {
   const rows = await q.query<ModerationRow>(
     `SELECT * FROM moderation
       WHERE seq > $1 AND ($2::boolean OR space_id = ANY($3::uuid[]))
+        AND ($5::uuid[] IS NULL OR space_id = ANY($5::uuid[]))
       ORDER BY seq LIMIT $4`,
-    [afterSeq, scope.global, scope.spaceIds, limit],
+    [afterSeq, scope.global, scope.spaceIds, limit, spaces],
   );
   return rows.map(toModeration);
 }

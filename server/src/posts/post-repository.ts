@@ -76,21 +76,24 @@ export interface PostAudience {
 /**
  * The visibility filter runs in SQL so that LIMIT counts rows that are sent. A row passes when
  * it is public, was public once (it then goes out as a deletion), is the viewer's own, or is in
- * a space the viewer moderates.
+ * a space the viewer moderates. `spaces` (the device's followed set) narrows it to those spaces,
+ * and the viewer's own posts wherever they are (their outcomes and notices still reach them).
  */
 export async function pullPosts(
   q: Queryable,
   audience: PostAudience,
   afterSeq: number,
   limit: number,
+  spaces: readonly string[] | null = null,
 ): Promise<PostRecord[]> {
   const rows = await q.query<PostRow>(
     `SELECT ${POST_COLUMNS} FROM posts p
       WHERE seq > $1
         AND (status = 'approved' OR was_public OR author_id = $2::uuid OR $3::boolean OR space_id = ANY($4::uuid[]))
+        AND ($6::uuid[] IS NULL OR space_id = ANY($6::uuid[]) OR author_id = $2::uuid)
       ORDER BY seq
       LIMIT $5`,
-    [afterSeq, audience.userId, audience.global, audience.spaceIds, limit],
+    [afterSeq, audience.userId, audience.global, audience.spaceIds, limit, spaces],
   );
   return rows.map(toPost);
 }

@@ -9,13 +9,19 @@ import { presentPost } from './present-post';
 import { pushPosts } from './push-posts';
 
 export const postsSync = {
-  async pull(q: Queryable, viewer: Viewer, afterSeq: number, limit: number) {
+  async pull(
+    q: Queryable,
+    viewer: Viewer,
+    afterSeq: number,
+    limit: number,
+    spaces: readonly string[] | null,
+  ) {
     const audience = {
       userId: viewer.user?.id ?? null,
       global: viewer.globalModerator,
       spaceIds: viewer.moderatorOf,
     };
-    const rows = await pullPosts(q, audience, afterSeq, limit);
+    const rows = await pullPosts(q, audience, afterSeq, limit, spaces);
     return { documents: rows.map((row) => presentPost(row, viewer)), lastSeq: rows.at(-1)?.seq ?? null };
   },
   maxSeq: maxPostSeq,

@@ -24,12 +24,16 @@ export interface PushOptions {
 
 /** What the replication routes need from each collection. Visibility is each one's business. */
 export interface SyncCollection {
-  /** Rows after afterSeq that this viewer may receive, already redacted for them. */
+  /**
+   * Rows after afterSeq that this viewer may receive, already redacted for them. `spaces`: only
+   * rows of these spaces (the device's followed set; PER_SPACE_COLLECTIONS), null = all.
+   */
   pull(
     q: Queryable,
     viewer: Viewer,
     afterSeq: number,
     limit: number,
+    spaces: readonly string[] | null,
   ): Promise<{ documents: { _deleted: boolean }[]; lastSeq: number | null }>;
   /**
    * Returns the conflicts array of the RxDB push protocol; with `echoStored`, also every row the

@@ -1,8 +1,10 @@
 import {
   ANONYMOUS_VIEWER,
   CollectionName,
+  PER_SPACE_COLLECTIONS,
   PullQuery,
   PushBody,
+  StreamQuery,
   VIEWER_HEADER,
   type CollectionName as Collection,
 } from '@parley/shared';
@@ -14,7 +16,7 @@ import { hashSessionToken } from '../auth/session-token';
 import { AppError, parseOr400 } from '../http/errors';
 import { linkOrigin } from '../http/link-origin';
 import { ECHO_HEADER, SYNC_COLLECTIONS } from './collections';
-import { pull } from './pull';
+import { pull, type SyncViewer } from './pull';
 import { streamCaps } from '../security/rate-limits';
 import { openStream, type StreamRegistry } from './stream';
 
@@ -23,6 +25,20 @@ function collectionOf(req: Request<{ collection: string }>): Collection {
   if (!parsed.success)
     throw new AppError(404, 'unknown_collection', `No collection "${req.params.collection}".`);
   return parsed.data;
+}
+
+/**
+ * The followed spaces a pull or stream asks for (null: all). Spaces and questions are listed in
+ * full on every device, so only per-space collections take the filter.
+ */
+function followedSpaces(collection: Collection, spaces: string[] | null): string[] | null {
+  if (spaces !== null && !(PER_SPACE_COLLECTIONS as readonly Collection[]).includes(collection))
+    throw new AppError(
+      400,
+      'invalid_query',
+      `spaces: only ${PER_SPACE_COLLECTIONS.join(' and ')} can be filtered by space.`,
+    );
+  return spaces;
 }
 
 /**
@@ -51,7 +67,8 @@ export function syncRoutes(ctx: AppContext, streams: StreamRegistry): Router {
     const collection = collectionOf(req);
     const badCheckpoint = !PullQuery.shape.checkpoint.safeParse(req.query.checkpoint).success;
     const query = parseOr400(PullQuery, req.query, badCheckpoint ? 'invalid_checkpoint' : 'invalid_query');
-    const viewer = await viewerFor(ctx, req);
+    const spaces = followedSpaces(collection, query.spaces);
+    const viewer: SyncViewer = { ...(await viewerFor(ctx, req)), followedSpaces: spaces };
     res.set('Cache-Control', 'no-store');
     res.json(await pull(ctx.db, collection, viewer, query.checkpoint, query.limit));
   });
@@ -76,7 +93,8 @@ export function syncRoutes(ctx: AppContext, streams: StreamRegistry): Router {
 
   router.get('/:collection/stream', async (req, res) => {
     const collection = collectionOf(req);
-    const viewer = await viewerFor(ctx, req);
+    const spaces = followedSpaces(collection, parseOr400(StreamQuery, req.query, 'invalid_query').spaces);
+    const viewer: SyncViewer = { ...(await viewerFor(ctx, req)), followedSpaces: spaces };
     const ip = req.ip ?? 'unknown';
     streams.admit(ip, viewer.user?.id ?? null, streamCaps(ctx.config.rateLimitScale ?? 1));
     const token = viewer.user ? sessionTokenOf(req) : null;

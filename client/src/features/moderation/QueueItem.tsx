@@ -7,6 +7,7 @@ import { useLocalized } from '../../ui/LocalizedText';
 import { PlainText } from '../../ui/PlainText';
 import { ReasonDialog, type ReasonChoice } from '../../ui/ReasonDialog';
 import { shownAuthorName } from '../../posts/display';
+import type { WindowListItem } from '../../ui/useWindowList';
 import '../../phases/phases.css';
 
 const EXCERPT = 200;
@@ -31,7 +32,10 @@ export function QueueItem({
   selected,
   onSelect,
   decide,
+  itemProps,
 }: {
+  /** Its place in the (possibly virtualized) queue. */
+  itemProps?: WindowListItem<Post>['props'];
   post: Post;
   question?: Question;
   space?: Space;
@@ -49,7 +53,7 @@ export function QueueItem({
   });
 
   return (
-    <li>
+    <li {...itemProps}>
       <article className={`card queue-item${selected ? ' queue-item--selected' : ''}`} aria-label={label}>
         <div className="queue-item__top">
           <label className="checkbox queue-item__select">

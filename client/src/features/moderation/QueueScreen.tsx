@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { useWindowList, type WindowListItem } from '../../ui/useWindowList';
 import type { Me, Post } from '@parley/shared';
 import {
   useModerationLog,
@@ -60,6 +61,22 @@ function Select({
         ))}
       </select>
     </div>
+  );
+}
+
+/** A long queue (thousands after an event) mounts only the cards near the viewport. */
+function QueueList({
+  queue,
+  renderItem,
+}: {
+  queue: Post[];
+  renderItem: (item: WindowListItem<Post>) => ReactNode;
+}) {
+  const { shown, listProps } = useWindowList(queue, { keyOf: (p) => p.id, estimateSize: 320, gap: 12 });
+  return (
+    <ol className="card-list" {...listProps}>
+      {shown.map(renderItem)}
+    </ol>
   );
 }
 
@@ -226,10 +243,12 @@ export function QueueScreen({ me }: { me: Me }) {
             />
             <span>{t('moderation.selectAll', { count: queue.length })}</span>
           </label>
-          <ol className="card-list">
-            {queue.map((post) => (
+          <QueueList
+            queue={queue}
+            renderItem={({ item: post, props }) => (
               <QueueItem
                 key={post.id}
+                itemProps={props}
                 post={post}
                 question={questions.get(post.questionId)}
                 space={spaces.get(post.spaceId)}
@@ -245,8 +264,8 @@ export function QueueScreen({ me }: { me: Me }) {
                 }
                 decide={decide}
               />
-            ))}
-          </ol>
+            )}
+          />
         </>
       )}
 

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useDataSaver } from '../../settings/data-saver';
 import { AccountSection } from '../account/AccountSection';
+import { StorageSection } from './StorageSection';
 import { install, usePwa } from '../../pwa/pwa';
 import { useT } from '../../i18n/useT';
 import { useAnnounce } from '../../ui/Announcer';
@@ -36,6 +37,8 @@ export function SettingsPage() {
           {t('settings.dataSaverHelp')}
         </p>
       </section>
+
+      <StorageSection />
 
       <section className="card setting" aria-labelledby={`${id}-install`}>
         <h2 id={`${id}-install`}>{t('settings.install')}</h2>

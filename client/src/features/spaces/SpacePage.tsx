@@ -10,6 +10,8 @@ import { NotFound } from '../../ui/NotFound';
 import { phaseState } from './phases';
 import { StateTag } from './StateTag';
 import { OfflineAction } from './OfflineAction';
+import { FollowToggle } from './FollowToggle';
+import { isFollowed, useFollowedSpaces } from '../../settings/followed-spaces';
 import { moderates, useSession } from '../../session/SessionProvider';
 import { AnnouncementBanner } from '../announcement/AnnouncementBanner';
 import { SpaceDocuments } from '../space-documents/SpaceDocuments';
@@ -72,6 +74,7 @@ function SpaceView({ space }: { space: Space }) {
   const title = useLocalized(space.title, space.languages);
   const questions = useQuestions(space.id);
   const audience = useLocalized(space.audience, space.languages);
+  const following = isFollowed(useFollowedSpaces(), space.id);
   const now = new Date();
   const phased = new Set(space.phases.map((p) => p.id));
   const unphased = questions?.filter((q) => !phased.has(q.phaseId)) ?? [];
@@ -84,7 +87,9 @@ function SpaceView({ space }: { space: Space }) {
       </PageTitle>
       <AnnouncementBanner space={space} />
       <LocalizedBlock field={space.intro} spaceLanguages={space.languages} className="space__intro" />
-      <OfflineAction space={space} />
+      <FollowToggle space={space} />
+      {/* Making a space available offline downloads its posts: for followed spaces only. */}
+      {following && <OfflineAction space={space} />}
       {canReport && (
         <p>
           <Link href={`/s/${space.slug}/report`}>{t('report.link')}</Link>

@@ -8,6 +8,7 @@ import { Loading, PageTitle } from '../../ui/Page';
 import { useSession } from '../../session/SessionProvider';
 import { spaceState } from './phases';
 import { StateTag } from './StateTag';
+import { NotFollowedTag } from './FollowToggle';
 import './spaces.css';
 
 function SpaceItem({ space, now }: { space: Space; now: Date }) {
@@ -20,7 +21,10 @@ function SpaceItem({ space, now }: { space: Space; now: Date }) {
           {title.text}
         </Link>
       </h2>
-      <StateTag state={spaceState(space, now)} />
+      <p className="space-card__tags">
+        <StateTag state={spaceState(space, now)} />
+        <NotFollowedTag spaceId={space.id} />
+      </p>
       {audience.text && (
         <p className="space-card__audience" dir="auto" lang={audience.lang}>
           {audience.text}

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { Link, useSearch } from 'wouter';
 import { FormattedDate } from 'react-intl';
 import { ANONYMOUS_NAME, type Space } from '@parley/shared';
-import { useQuestion, useQuestionPosts, useSpaceBySlug } from '../../db/queries';
+import { useFirstQuestionPosts, useQuestion, useQuestionPosts, useSpaceBySlug } from '../../db/queries';
 import { useData } from '../../db/context';
 import { moderates, useSession } from '../../session/SessionProvider';
 import { shownAuthorName } from '../../posts/display';
@@ -22,6 +22,7 @@ import { buildThread, type ThreadNode } from './tree';
 import { FlagButton, HideButton } from './PostActions';
 import { PhaseClosedNotice, useQuestionPhase } from '../../phases/question-phase';
 import { AttachmentList, QueuedAttachments } from '../../attachments/AttachmentList';
+import { useWindowList, type WindowListItem } from '../../ui/useWindowList';
 import './threads.css';
 
 function PostItem({
@@ -34,7 +35,10 @@ function PostItem({
   threadHref,
   space,
   canPost,
+  itemProps,
 }: {
+  /** For a top-level comment: its place in the (possibly virtualized) list. */
+  itemProps?: WindowListItem<ThreadNode>['props'];
   space: Space;
   /** False once the question's phase closed (or before it opens): read-only. */
   canPost: boolean;
@@ -60,7 +64,7 @@ function PostItem({
   const label = t(isReply ? 'thread.replyBy' : 'thread.commentBy', { name });
   const moderator = moderates(me, post.spaceId);
   return (
-    <li className="thread__item">
+    <li className="thread__item" {...itemProps}>
       <article className={`post${own ? ' post--own' : ''}`} aria-label={label}>
         <header className="post__head">
           <span className="post__author" dir="auto">
@@ -135,6 +139,9 @@ function PostItem({
   );
 }
 
+/** Posts read first, to show a big thread's opening comments at once. */
+const FIRST_POSTS = 30;
+
 function Thread({
   space,
   questionId,
@@ -148,7 +155,12 @@ function Thread({
   const { me } = useSession();
   const { connection } = useData();
   const question = useQuestion(questionId);
-  const posts = useQuestionPosts(questionId);
+  const allPosts = useQuestionPosts(questionId);
+  // Until the whole thread is read (thousands of posts take a while on a slow phone), its oldest
+  // posts are shown: they come first anyway, and replies always follow what they answer.
+  const firstPosts = useFirstQuestionPosts(questionId, FIRST_POSTS);
+  const complete = allPosts !== undefined;
+  const posts = allPosts ?? firstPosts;
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
   const [langFilter, setLangFilter] = useState<string | null>(null);
   const search = useSearch();
@@ -176,13 +188,19 @@ function Thread({
   const title = useLocalized(question?.title, space.languages);
   const spaceTitle = useLocalized(space.title, space.languages);
   const phase = useQuestionPhase(space, question ?? null);
+  const viewerId = me?.id ?? null;
+  const fullThread = useMemo(() => (posts ? buildThread(posts, viewerId) : undefined), [posts, viewerId]);
+  // The filter keeps comments in the chosen language, each with its whole conversation of replies.
+  const thread = useMemo(
+    () => (langFilter && fullThread ? fullThread.filter((n) => n.post.lang === langFilter) : fullThread),
+    [fullThread, langFilter],
+  );
   if (question === undefined || (question === null && connection === 'syncing')) return <Loading />;
   if (question === null || question.spaceId !== space.id) return <NotFound message={t('thread.notFound')} />;
-  const fullThread = posts ? buildThread(posts, me?.id ?? null) : undefined;
   const postLangs = [...new Set((fullThread ?? []).map((n) => n.post.lang))].sort();
-  // The filter keeps comments in the chosen language, each with its whole conversation of replies.
-  const thread = langFilter && fullThread ? fullThread.filter((n) => n.post.lang === langFilter) : fullThread;
   const count = thread ? countNodes(thread) : 0;
+  // A comment whose reply is being written stays mounted however far the reader scrolls.
+  const replyRoot = replyingTo && thread ? thread.findIndex((n) => containsPost(n, replyingTo)) : -1;
   return (
     <div className="stack thread">
       <p className="breadcrumb">
@@ -201,17 +219,21 @@ function Thread({
       <LocalizedBlock field={question.body} spaceLanguages={space.languages} className="thread__question" />
 
       <section className="stack" aria-labelledby="comments-heading">
-        <h2 id="comments-heading">{t('thread.comments', { count })}</h2>
-        <LanguageFilter langs={postLangs} value={langFilter} onChange={setLangFilter} />
-        {thread === undefined ? (
+        {/* The count (and the filter, which needs every language) once the whole thread is read. */}
+        <h2 id="comments-heading">{t('thread.comments', { count: complete ? count : 0 })}</h2>
+        {complete && <LanguageFilter langs={postLangs} value={langFilter} onChange={setLangFilter} />}
+        {thread === undefined || (!complete && thread.length === 0) ? (
           <Loading />
         ) : thread.length === 0 ? (
           <p className="empty">{t(phase.state === 'open' ? 'thread.empty' : 'phase.noComments')}</p>
         ) : (
-          <ol className="thread__list">
-            {thread.map((node) => (
+          <ThreadList
+            thread={thread}
+            pinned={replyRoot >= 0 ? [replyRoot] : []}
+            renderItem={({ item: node, props }) => (
               <PostItem
                 key={node.post.id}
+                itemProps={props}
                 node={node}
                 viewerId={me?.id ?? null}
                 Composer={Composer}
@@ -222,8 +244,8 @@ function Thread({
                 space={space}
                 canPost={phase.state === 'open'}
               />
-            ))}
-          </ol>
+            )}
+          />
         )}
       </section>
 
@@ -237,6 +259,37 @@ function Thread({
       )}
     </div>
   );
+}
+
+/**
+ * The top-level comments, each with its replies nested inside. A long thread (thousands of
+ * comments) mounts only the comments near the viewport: see useWindowList.
+ */
+function ThreadList({
+  thread,
+  pinned,
+  renderItem,
+}: {
+  thread: ThreadNode[];
+  pinned: number[];
+  renderItem: (item: WindowListItem<ThreadNode>) => ReactNode;
+}) {
+  const { shown, listProps } = useWindowList(thread, {
+    keyOf: (node) => node.post.id,
+    // A comment of a paragraph on a phone; each is measured once mounted.
+    estimateSize: 360,
+    gap: 12,
+    pinned,
+  });
+  return (
+    <ol className="thread__list" {...listProps}>
+      {shown.map(renderItem)}
+    </ol>
+  );
+}
+
+function containsPost(node: ThreadNode, id: string): boolean {
+  return node.post.id === id || node.replies.some((r) => containsPost(r, id));
 }
 
 function countNodes(nodes: ThreadNode[]): number {
