@@ -36,7 +36,8 @@ describe('Post schema', () => {
 describe('PullQuery', () => {
   it('reads a JSON checkpoint and refuses a malformed one', () => {
     const ok = PullQuery.parse({ checkpoint: '{"seq":5,"scope":"anon"}', limit: '10' });
-    expect(ok).toEqual({ checkpoint: { seq: 5, scope: 'anon' }, limit: 10 });
+    // No `spaces`: every space, as before the filter existed.
+    expect(ok).toEqual({ checkpoint: { seq: 5, scope: 'anon' }, limit: 10, spaces: null });
     expect(PullQuery.parse({}).checkpoint).toBeNull();
     expect(PullQuery.safeParse({ checkpoint: '{"seq":-1}' }).success).toBe(false);
     expect(PullQuery.safeParse({ checkpoint: 'not json' }).success).toBe(false);
