@@ -23,3 +23,12 @@ export const ANONYMOUS_NAME = 'Anonymous';
  */
 export const VIEWER_HEADER = 'x-parley-viewer';
 export const ANONYMOUS_VIEWER = 'anon';
+
+/**
+ * The most spaces one `spaces` filter may name (36 characters each: the URL stays under 8 KB).
+ * Here, with the plain constants, so the client's settings need none of zod on the first screen.
+ */
+export const FOLLOWED_SPACES_MAX = 200;
+
+/** The collections whose rows belong to one space each: only these take the `spaces` filter. */
+export const PER_SPACE_COLLECTIONS = ['posts', 'moderation'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Moderation, Post, Question, Space } from './documents';
+import { FOLLOWED_SPACES_MAX } from './constants';
 import { Id } from './primitives';
 
 export const COLLECTIONS = ['spaces', 'questions', 'posts', 'moderation'] as const;
@@ -27,12 +28,6 @@ export type Checkpoint = z.infer<typeof Checkpoint>;
 export const PULL_LIMIT_DEFAULT = 200;
 export const PULL_LIMIT_MAX = 1_000;
 export const PUSH_ROWS_MAX = 100;
-
-/** The collections whose rows belong to one space each: only these take the `spaces` filter. */
-export const PER_SPACE_COLLECTIONS = ['posts', 'moderation'] as const satisfies readonly CollectionName[];
-
-/** The most spaces one filter may name (36 characters each: the URL stays under 8 KB). */
-export const FOLLOWED_SPACES_MAX = 200;
 
 /**
  * `spaces=<id>,<id>…`: the spaces a device follows. A pull or stream of a per-space collection
