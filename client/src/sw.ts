@@ -43,7 +43,7 @@ import {
   type OutboxReleaseMessage,
 } from './pwa/messages';
 import { claimOf } from './sync/background-sync';
-import { SPACE_DOCUMENTS_CACHE } from './features/space-documents/cache-name';
+import { SPACE_DOCUMENTS_CACHE } from './space-documents/cache-name';
 
 declare const self: ServiceWorkerGlobalScope;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import type { Moderation, Post, Question } from '@parley/shared';
+import { ECHO_HEADER, ECHO_STORED, type Moderation, type Post, type Question } from '@parley/shared';
 import { apiSession } from './server-api';
 
 /** A UUIDv7-shaped id (time-ordered like the app's), made here so the test needs no package. */
@@ -90,7 +90,7 @@ export async function approvePosts(baseURL: string, email: string, postIds: stri
   }));
   const res = await fetch(`${baseURL}/api/sync/moderation/push`, {
     method: 'POST',
-    headers: { ...pushHeaders, 'x-parley-echo': 'stored' },
+    headers: { ...pushHeaders, [ECHO_HEADER]: ECHO_STORED },
     body: JSON.stringify(
       decisions.map((newDocumentState) => ({ assumedMasterState: null, newDocumentState })),
     ),

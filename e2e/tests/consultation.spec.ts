@@ -87,7 +87,9 @@ test('journey 5 (report): a regional moderator opens the summary report; its cou
   expect(report.contributions).toBeGreaterThan(0);
   await expect(page.getByTestId('report-contributions')).toHaveText(String(report.contributions));
   await expect(page.getByTestId('report-contributors')).toContainText(String(report.contributors));
-  const md = await page.request.get(`/api/spaces/${DEMO_SPACE}/report.md`);
+  // The page's own download link: it asks for the report in the language the page is read in.
+  const href = await page.getByRole('link', { name: 'Download Markdown' }).getAttribute('href');
+  const md = await page.request.get(href!);
   expect(await md.text()).toContain(`- Contributions: ${report.contributions}`);
 });
 

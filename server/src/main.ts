@@ -5,55 +5,59 @@ import { openPgChanges } from './db/pg-changes';
 import { openDatabase } from './db/open';
 import { createApp } from './http/app';
 import { listen } from './http/listen';
+import { createLogger } from './observability/request-log';
 import { DEMO_PASSWORD } from './seed/demo-content';
 import { existingDemoAccounts, seedDemo } from './seed/seed-demo';
 
 async function main() {
   const config = loadConfig();
+  const logger = createLogger(config);
   const release = config.databaseUrl ? () => undefined : claimDataDir(config.dataDir, 'the Parley server');
   const db = await openDatabase(
     config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl, poolMax: config.databasePoolMax }
+      ? { kind: 'postgres', url: config.databaseUrl, poolMax: config.databasePoolMax, logger }
       : { kind: 'pglite', dataDir: config.dataDir },
   );
   // Several instances share one PostgreSQL: LISTEN/NOTIFY carries change notices between them.
-  const changes = config.databaseUrl ? await openPgChanges(config.databaseUrl) : inProcessChanges();
+  const changes = config.databaseUrl
+    ? await openPgChanges(config.databaseUrl, logger)
+    : inProcessChanges(logger);
 
   // By default the demo only on the embedded database: a real deployment starts empty.
   const seed = config.demoSeed ? await seedDemo({ db, changes }) : { seeded: false };
-  const parley = createApp({ db, config, changes });
+  const parley = createApp({ db, config, changes, logger });
   const server = await listen(parley, config.host, config.port);
   // Abandoned and never-attached uploads: shortly after start, then hourly.
   parley.uploadSweeper.start();
 
-  console.info(`Parley listening on ${server.url}`);
-  console.info(
+  // e2e/support/server.ts waits for "listening on <url>" in this line.
+  logger.info({ url: server.url }, `Parley listening on ${server.url}`);
+  logger.info(
     config.databaseUrl ? 'Database: PostgreSQL (DATABASE_URL)' : `Database: PGlite in ${config.dataDir}`,
   );
   if (config.databaseUrl && !config.sessionSecretFromEnv) {
-    console.warn(
+    logger.warn(
       `SESSION_SECRET is unset: using the one generated in ${config.dataDir}; instances must share one.`,
     );
   }
   if (!config.publicUrl && !/^(127\.|localhost$|::1$)/.test(config.host)) {
-    console.error(
+    logger.error(
       'PUBLIC_URL is unset: e-mails with links (password reset, decisions) go out only for requests to localhost. Set PUBLIC_URL to the address people use.',
     );
   }
   const demo = await existingDemoAccounts({ db, changes });
   if (seed.seeded || demo.length > 0) {
-    console.info(
-      `${seed.seeded ? 'Seeded the demo space "regional-review". ' : ''}Demo accounts (password "${DEMO_PASSWORD}"):`,
+    logger.info(
+      { accounts: demo.map((a) => ({ email: a.email, role: a.role, name: a.displayName })) },
+      `${seed.seeded ? 'Seeded the demo space "regional-review". ' : ''}Demo accounts (password "${DEMO_PASSWORD}")`,
     );
-    for (const account of demo)
-      console.info(`  ${account.email.padEnd(24)} ${account.role.padEnd(12)} ${account.displayName}`);
   }
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.info(`${signal}: shutting down`);
+    logger.info(`${signal}: shutting down`);
     // A stuck request must not keep the process alive forever.
     setTimeout(() => process.exit(1), 10_000).unref();
     // Stops accepting, lets in-flight pushes finish, ends streams with an SSE retry hint.
@@ -70,10 +74,12 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
+  // The configuration may be what failed, so this logger cannot take its level from it.
+  const logger = createLogger({ logLevel: 'info' });
   if (err instanceof ConfigError || err instanceof DataDirBusyError) {
-    console.error(err.message);
+    logger.fatal(err.message);
   } else {
-    console.error('Parley failed to start:', err);
+    logger.fatal({ err }, 'Parley failed to start');
   }
   process.exit(1);
 });

@@ -22,7 +22,26 @@ export const ANONYMOUS_NAME = 'Anonymous';
  * another tab changes the cookie under a running replication).
  */
 export const VIEWER_HEADER = 'x-parley-viewer';
+/** The same claim on a stream's URL (`?viewer=`). */
+export const VIEWER_PARAM = 'viewer';
 export const ANONYMOUS_VIEWER = 'anon';
+
+/**
+ * A device that sends `X-Parley-Echo: stored` on a push gets back, beside real conflicts, the
+ * stored version of every row it pushed (server-set status, receivedAt, outcome…). RxDB drops a
+ * pulled or streamed row whose local write is not yet acknowledged and moves its checkpoint past
+ * it; a stream event that overtakes the push answer would otherwise leave the device showing
+ * "Sending" or "Decision queued" until the row changes again. As "conflicts", RxDB stores them
+ * as master state at once. Without the header the answer is DESIGN.md's: conflicts only.
+ */
+export const ECHO_HEADER = 'x-parley-echo';
+export const ECHO_STORED = 'stored';
+
+/**
+ * The stream message (JSON, as RxDB's pull stream names it) that tells a device to pull from its
+ * checkpoint: sent when the server cannot say exactly what changed.
+ */
+export const STREAM_RESYNC = 'RESYNC';
 
 /**
  * The most spaces one `spaces` filter may name (36 characters each: the URL stays under 8 KB).

@@ -2,10 +2,11 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { DataContext, type Connection, type DataValue } from '../db/context';
 import type { ParleyDatabase } from '../db/database';
 import { holdsUnsent } from '../db/unsent';
-import { wipedAtSignOut } from '../features/account/device-wipe';
-import type { SyncHandle } from '../sync/replication';
+import { wipedAtSignOut } from '../account/device-wipe';
+import type { SyncHandle } from '../sync/sync-types';
 import { useDataSaver } from '../settings/data-saver';
 import { spacesFilter, useFollowedSpaces } from '../settings/followed-spaces';
+import { backoffDelay } from '../connectivity/backoff';
 import { afterNextPaint } from './after-paint';
 
 /**
@@ -26,17 +27,18 @@ const RETRY_MAX_MS = 30_000;
 /**
  * RxDB, its storage and the replication are a chunk of their own, fetched and run once the first
  * screen has painted: on a slow phone the page's heading shows before their code competes with
- * the first render for the link and the main thread. A link cut during that fetch is retried (1 s,
- * 2 s, 4 s… at most 30 s apart) until it arrives: the app is nothing without it, and Chromium
- * fetches a module that failed again (whatwg/html#10327).
+ * the first render for the link and the main thread. A link cut during that fetch is retried
+ * (about 1 s, 2 s, 4 s… at most 30 s apart: connectivity/backoff.ts) until it arrives: the app is
+ * nothing without it, and Chromium fetches a module that failed again (whatwg/html#10327).
  */
 function loadDataLayer(): Promise<DataLayer> {
   dataLayer ??= afterNextPaint().then(async () => {
-    for (let wait = 1_000; ; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+    for (let attempt = 0; ; attempt++) {
       try {
         return await import('./data-layer');
       } catch (error) {
         console.warn('Could not load the data layer; trying again', error);
+        const wait = backoffDelay(attempt, { baseMs: 1_000, maxMs: RETRY_MAX_MS, jitter: 0.5 });
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }

@@ -6,7 +6,7 @@ import { useDraftList } from '../drafts/use-draft';
 import { useNotifications } from '../notifications/useNotifications';
 import { useT } from '../i18n/useT';
 import { LanguageMenu } from '../i18n/LanguageMenu';
-import { SignOutButton } from '../features/account/SignOutButton';
+import { SignOutButton } from '../account/SignOutButton';
 import { NavIcon, type NavIconName } from './nav-icons';
 
 function NavLink({ href, children, label }: { href: string; children: ReactNode; label?: string }) {

@@ -35,17 +35,19 @@ const SpaceEditorPage = lazy(() =>
 const QuestionsPage = lazy(() =>
   import('../features/organiser/QuestionsPage').then((m) => ({ default: m.QuestionsPage })),
 );
-const SearchPage = lazy(() => import('../search/SearchPage').then((m) => ({ default: m.SearchPage })));
+const SearchPage = lazy(() =>
+  import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })),
+);
 const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => import('../features/auth/SignUpPage').then((m) => ({ default: m.SignUpPage })));
 const FinishSignUpPage = lazy(() =>
   import('../features/auth/FinishSignUpPage').then((m) => ({ default: m.FinishSignUpPage })),
 );
 const ForgotPasswordPage = lazy(() =>
-  import('../features/password-reset/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
+  import('../features/auth/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
 );
 const ResetPasswordPage = lazy(() =>
-  import('../features/password-reset/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
+  import('../features/auth/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
 );
 
 /** Features never import each other: the thread screen gets its composer from here. */

@@ -1,4 +1,5 @@
 import * as tus from 'tus-js-client';
+import { backoffDelays } from '../connectivity/backoff';
 
 export const UPLOAD_ENDPOINT = '/api/uploads';
 /** Pieces of 2 MB: a cut link loses at most one piece, and proxies with body limits pass them. */
@@ -41,7 +42,7 @@ export async function sendFile(file: File, onProgress: (fraction: number) => voi
   const upload = new tus.Upload(file, {
     endpoint: UPLOAD_ENDPOINT,
     chunkSize: CHUNK_BYTES,
-    retryDelays: [0, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000],
+    retryDelays: [0, ...backoffDelays(6, { baseMs: 1_000, maxMs: 30_000, jitter: 0.5 })],
     metadata: { filename: file.name, filetype: file.type },
     storeFingerprintForResuming: true,
     removeFingerprintOnSuccess: true,

@@ -1,18 +1,9 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { Observable } from 'rxjs';
+import type { FullSyncProgress, SyncState } from '../sync/sync-types';
 import type { ParleyDatabase } from './database';
 
-export type Connection = 'offline' | 'syncing' | 'synced';
-
-/** Progress of a full re-sync ("Make this space available offline"). */
-export interface FullSyncProgress {
-  collection: string;
-  /** Collections finished so far, of `total`. */
-  done: number;
-  total: number;
-  /** Documents received from the server so far, per collection. */
-  received: Record<string, number>;
-}
+export type Connection = SyncState;
 
 /** What screens may ask of the replication (they know nothing else about it). */
 export interface SyncActions {

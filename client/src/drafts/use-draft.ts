@@ -61,9 +61,18 @@ export interface DraftFields {
  * source of truth: a failed save is reported, never allowed to clear it. The draft is `owner`'s
  * (the signed-in person): another person on the same phone never gets it.
  */
-export function useDraft(owner: string, target: DraftTarget, defaults: { lang: string }) {
+export function useDraft(
+  owner: string,
+  target: DraftTarget,
+  // An edit starts from the post as it is, until a draft of the edit is found on the device.
+  defaults: { lang: string; text?: string; anonymous?: boolean },
+) {
   const key = ownedDraftKey(owner, target);
-  const [fields, setFields] = useState<DraftFields>({ text: '', anonymous: false, lang: defaults.lang });
+  const [fields, setFields] = useState<DraftFields>({
+    text: defaults.text ?? '',
+    anonymous: defaults.anonymous ?? false,
+    lang: defaults.lang,
+  });
   const [restored, setRestored] = useState(false);
   const [saveState, setSaveState] = useState<DraftSaveState>('idle');
   const [error, setError] = useState<DraftStorageError | null>(null);

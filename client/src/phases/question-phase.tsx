@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { Phase, Question, Space } from '@parley/shared';
 import { useT } from '../i18n/useT';
-import { phaseState, type PhaseState } from '../features/spaces/phases';
+import { phaseState, type PhaseState } from './phase-state';
 import './phases.css';
 
 export interface QuestionPhase {

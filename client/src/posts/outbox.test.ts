@@ -56,7 +56,7 @@ describe('the outbox state machine', () => {
     expect(repostable(state)).toBe(true);
   });
 
-  it('a moderator rejects with a reason; a received post never goes back to the outbox', () => {
+  it('a moderator rejects with a reason; only the author sends a received post back to the outbox', () => {
     const rejected = { ...received, status: 'rejected' as const, moderationReason: 'Off topic' };
     expect(
       run([
@@ -64,8 +64,23 @@ describe('the outbox state machine', () => {
         [rejected, false],
       ]),
     ).toEqual(['awaiting', 'notPublished']);
-    expect(canFollow('awaiting', 'sending')).toBe(false);
-    expect(canFollow('published', 'waiting')).toBe(false);
+    expect(canFollow('notPublished', 'waiting')).toBe(false);
+    expect(canFollow('published', 'awaiting')).toBe(false);
     expect(repostable(postState(received, true))).toBe(false);
+  });
+
+  it('the author edits a published post offline: it waits, is sent, and goes back to moderation; a withdrawal is final', () => {
+    const published = { ...received, status: 'approved' as const };
+    expect(
+      run([
+        [published, false],
+        [written, false],
+        [written, true],
+        [received, true],
+        [published, true],
+        [{ ...written, status: 'withdrawn' }, false],
+      ]),
+    ).toEqual(['published', 'waiting', 'sending', 'awaiting', 'published', 'withdrawn']);
+    expect(canFollow('withdrawn', 'waiting')).toBe(false);
   });
 });

@@ -44,16 +44,18 @@ export function postState(
 
 /**
  * The outbox as a state machine: which states may follow which. A post only moves forward; the
- * one way back is the connection (sending ⇄ waiting) and a moderator's later decision
- * (published → hidden, hidden → published on restore).
+ * ways back are the connection (sending ⇄ waiting), a moderator's later decision (published →
+ * hidden, hidden → published on restore) and the author's own edit, which puts a post the server
+ * has back into the outbox (→ waiting or sending) and then to moderation again.
  */
+const EDITED: readonly PostStateKey[] = ['waiting', 'sending'];
 export const NEXT: Record<PostStateKey, readonly PostStateKey[]> = {
-  waiting: ['sending', 'awaiting', 'notPublished', 'withdrawn'],
-  sending: ['waiting', 'awaiting', 'notPublished', 'withdrawn'],
-  awaiting: ['published', 'notPublished', 'withdrawn'],
-  published: ['hidden', 'withdrawn'],
-  notPublished: ['published'],
-  hidden: ['published'],
+  waiting: ['sending', 'awaiting', 'published', 'notPublished', 'hidden', 'withdrawn'],
+  sending: ['waiting', 'awaiting', 'published', 'notPublished', 'hidden', 'withdrawn'],
+  awaiting: ['published', 'notPublished', 'withdrawn', ...EDITED],
+  published: ['hidden', 'withdrawn', ...EDITED],
+  notPublished: ['published', 'withdrawn'],
+  hidden: ['published', 'withdrawn', ...EDITED],
   withdrawn: [],
 };
 

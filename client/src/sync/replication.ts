@@ -4,7 +4,10 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import {
   ANONYMOUS_VIEWER,
+  ECHO_HEADER,
+  ECHO_STORED,
   VIEWER_HEADER,
+  VIEWER_PARAM,
   type Checkpoint,
   PER_SPACE_COLLECTIONS,
   type CollectionName,
@@ -14,13 +17,11 @@ import {
 } from '@parley/shared';
 import { ApiError, request, type HttpOptions } from '../api/http';
 import type { ParleyDatabase } from '../db/database';
-import type { FullSyncProgress } from '../db/context';
+import type { FullSyncProgress, SyncHandle, SyncState } from './sync-types';
 import { Connectivity } from '../connectivity/connectivity';
 import { eventStream, type StreamOptions } from './stream';
 import { queueInServiceWorker, releaseQueuedFor } from './background-sync';
 import { reportOnce } from '../errors/report';
-
-export type SyncState = 'offline' | 'syncing' | 'synced';
 
 export interface SyncOptions extends HttpOptions, StreamOptions {
   /** Moderators also replicate the moderation log of their spaces. */
@@ -48,26 +49,6 @@ export interface SyncOptions extends HttpOptions, StreamOptions {
    * holds of other spaces is removed, except writing the server has not received.
    */
   followedSpaces?: readonly string[] | null;
-}
-
-export interface SyncHandle {
-  state$: Observable<SyncState>;
-  /** Time of the last successful exchange with the server (ms since epoch), or null. */
-  lastSynced$: Observable<number | null>;
-  connectivity: Connectivity;
-  /** Pull every collection from its checkpoint now (after coming back online, for instance). */
-  reSync(): void;
-  /**
-   * Pulls every collection again from the very start, page by page, through the replication's
-   * own downstream (so RxDB resolves and stores it as master state, and never pushes it back),
-   * then waits until every collection is in sync. Needs a connection: throws offline.
-   */
-  fullSync(onProgress: (p: FullSyncProgress) => void): Promise<FullSyncProgress>;
-  cancel(): Promise<void>;
-  /** For tests and e2e: resolves when every collection has pulled once (never offline). */
-  awaitInitial(): Promise<void>;
-  /** For tests: resolves once the posts of unfollowed spaces are removed (never offline). */
-  pruned(): Promise<unknown>;
 }
 
 /**
@@ -167,7 +148,10 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
     const full$ = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
     fullPull$[name] = full$;
     if (streamed) {
-      const params = new URLSearchParams({ ...(viewer === undefined ? {} : { viewer }), ...filterOf(name) });
+      const params = new URLSearchParams({
+        ...(viewer === undefined ? {} : { [VIEWER_PARAM]: viewer }),
+        ...filterOf(name),
+      });
       const query = params.toString() === '' ? '' : `?${params.toString()}`;
       const events$ = eventStream<T, Checkpoint>(`${options.baseUrl ?? ''}${base}/stream${query}`, options);
       stream$ =
@@ -231,10 +215,10 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
               await connectivity.whenOnline();
               try {
                 // The server answers with every row as it stored it (status, receivedAt, outcome):
-                // RxDB would drop a streamed copy that overtakes this answer (server/src/sync/collections.ts).
+                // RxDB would drop a streamed copy that overtakes this answer (ECHO_HEADER).
                 const stored = await request<WithDeleted<T>[]>('POST', `${base}/push`, rows, {
                   ...http,
-                  headers: { ...http.headers, 'x-parley-echo': 'stored' },
+                  headers: { ...http.headers, [ECHO_HEADER]: ECHO_STORED },
                 });
                 noteSuccess();
                 return stored;

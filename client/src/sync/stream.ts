@@ -1,17 +1,13 @@
 import { Observable } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb';
+import { STREAM_RESYNC } from '@parley/shared';
+import { backoffDelay, type BackoffOptions } from '../connectivity/backoff';
 
 export interface StreamOptions {
   EventSource?: typeof EventSource;
-  /** First reconnect delay after the server closed the stream for good; doubles, with jitter. */
+  /** Reconnect delay after the server closed the stream for good; doubles, with jitter (backoff.ts). */
   minDelayMs?: number;
   maxDelayMs?: number;
-}
-
-/** Exponential backoff with full jitter: spreads the reconnects of many phones after an outage. */
-export function backoffDelay(attempt: number, minMs: number, maxMs: number, random = Math.random): number {
-  const ceiling = Math.min(maxMs, minMs * 2 ** attempt);
-  return Math.round(minMs / 2 + random() * (ceiling - minMs / 2));
 }
 
 /**
@@ -29,8 +25,12 @@ export function eventStream<T, C>(
   options: StreamOptions = {},
 ): Observable<RxReplicationPullStreamItem<T, C>> {
   const ES = options.EventSource ?? globalThis.EventSource;
-  const minDelay = options.minDelayMs ?? 2_000;
-  const maxDelay = options.maxDelayMs ?? 60_000;
+  // Half jitter: the server refused this stream (a limit, a restart), so never straight back.
+  const backoff: BackoffOptions = {
+    baseMs: options.minDelayMs ?? 2_000,
+    maxMs: options.maxDelayMs ?? 60_000,
+    jitter: 0.5,
+  };
   return new Observable((subscriber) => {
     let source: EventSource | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -47,10 +47,10 @@ export function eventStream<T, C>(
         subscriber.next('RESYNC');
       };
       source.onmessage = (event: MessageEvent<string>) => {
-        if (event.data === 'RESYNC') return subscriber.next('RESYNC');
+        if (event.data === STREAM_RESYNC) return subscriber.next('RESYNC');
         try {
           const data = JSON.parse(event.data) as RxReplicationPullStreamItem<T, C>;
-          subscriber.next(data === 'RESYNC' ? 'RESYNC' : data);
+          subscriber.next(data === STREAM_RESYNC ? 'RESYNC' : data);
         } catch {
           // A malformed event: pull from the checkpoint rather than trust it.
           subscriber.next('RESYNC');
@@ -58,7 +58,7 @@ export function eventStream<T, C>(
       };
       source.onerror = () => {
         if (source?.readyState !== ES.CLOSED) return; // the browser is retrying by itself
-        timer = setTimeout(connect, backoffDelay(attempt++, minDelay, maxDelay));
+        timer = setTimeout(connect, backoffDelay(attempt++, backoff));
       };
     };
     const onOnline = () => {

@@ -4,6 +4,7 @@ import { useOnline } from '../db/context';
 import { useSpacesById } from '../db/queries';
 import { useUiLang } from '../i18n/I18nProvider';
 import { moderationReasonText } from '../posts/display';
+import { useSentChange } from '../posts/sent-changes';
 import { useT, type Translate } from '../i18n/useT';
 import type { MessageId } from '../i18n/I18nProvider';
 
@@ -27,8 +28,24 @@ const REFUSALS: Record<string, MessageId> = {
   bad_attachment: 'refusal.bad_attachment',
 };
 
+/** The server's refusal of a post or an edit, in the reader's language when the code is known. */
+export function refusalText(t: Translate, refusal: { code: string; message: string }): string {
+  const id = REFUSALS[refusal.code];
+  return id ? t(id) : refusal.message;
+}
+
 export function postStateLabel(t: Translate, key: PostStateKey): string {
   return t(LABELS[key]);
+}
+
+/**
+ * The label, told apart where the author changed the post: an edit of theirs the server took
+ * ("Edited — waiting for moderation"), a withdrawal not yet sent.
+ */
+function label(t: Translate, post: Post, key: PostStateKey, editApplied: boolean): string {
+  if (key === 'awaiting' && editApplied) return t('postState.edited');
+  if (key === 'withdrawn' && post.receivedAt === null) return t('postState.withdrawing');
+  return postStateLabel(t, key);
 }
 
 /** The author's view of where their post is; the reason when it was not published. */
@@ -36,6 +53,7 @@ export function PostStateBadge({ post }: { post: Post }) {
   const t = useT();
   const online = useOnline();
   const state = postState(post, online);
+  const sent = useSentChange(post);
   const spaces = useSpacesById();
   const { lang } = useUiLang();
   const refusal = state.reason?.code ? REFUSALS[state.reason.code] : undefined;
@@ -43,8 +61,10 @@ export function PostStateBadge({ post }: { post: Post }) {
   const moderatorReason =
     state.reason && !state.reason.code ? moderationReasonText(post, spaces?.get(post.spaceId), lang) : null;
   return (
-    <div className={`post-state post-state--${state.key}`}>
-      <span className="post-state__label">{postStateLabel(t, state.key)}</span>
+    <div
+      className={`post-state post-state--${state.key === 'withdrawn' && post.receivedAt === null ? 'waiting' : state.key}`}
+    >
+      <span className="post-state__label">{label(t, post, state.key, sent?.outcome === 'applied')}</span>
       {state.reason && (
         <span className="post-state__reason" dir="auto" lang={moderatorReason?.lang}>
           {' '}

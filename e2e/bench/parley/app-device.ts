@@ -8,7 +8,8 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Me } from '@parley/shared';
 import { openDatabase, type ParleyDatabase } from '../../../client/src/db/database';
 import { Connectivity } from '../../../client/src/connectivity/connectivity';
-import { startSync, type SyncHandle } from '../../../client/src/sync/replication';
+import { startSync } from '../../../client/src/sync/replication';
+import type { SyncHandle } from '../../../client/src/sync/sync-types';
 import { eventSourceOver } from './event-source';
 
 export interface AppDeviceOptions {

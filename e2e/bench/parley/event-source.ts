@@ -1,9 +1,10 @@
 /**
- * A minimal EventSource for Node 20 (which has none), built on a given fetch so that the stream's
- * request is counted with the others and carries the session cookie. It behaves like the
- * browser's where client/src/sync/stream.ts relies on it: `open` on a 200 event-stream, `message`
- * per event, and on a dropped connection `error` with readyState CONNECTING, then a reconnect;
- * an HTTP error fails it for good (readyState CLOSED), so the app's own backoff takes over.
+ * A minimal EventSource for Node (its own is behind --experimental-eventsource), built on a given
+ * fetch so that the stream's request is counted with the others and carries the session cookie.
+ * It behaves like the browser's where client/src/sync/stream.ts relies on it: `open` on a 200
+ * event-stream, `message` per event, and on a dropped connection `error` with readyState
+ * CONNECTING, then a reconnect; an HTTP error fails it for good (readyState CLOSED), so the app's
+ * own backoff takes over.
  */
 export function eventSourceOver(doFetch: typeof fetch, reconnectMs = 1_000): typeof EventSource {
   class FetchEventSource {

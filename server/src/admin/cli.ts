@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { inspect, parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config';
 import { inProcessChanges } from '../db/changes';
 import { claimDataDir, DataDirBusyError } from '../db/data-dir-lock';
@@ -13,6 +13,10 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   moderator remove --email E --space SLUG
 
 Uses DATABASE_URL when set, else the embedded database in DATA_DIR (default ./data).`;
+
+// Answers to the person at the terminal, not log lines: plain text, no pino JSON.
+const say = (text: string) => process.stdout.write(`${text}\n`);
+const complain = (text: string) => process.stderr.write(`${text}\n`);
 
 async function run(): Promise<number> {
   let parsed;
@@ -29,15 +33,15 @@ async function run(): Promise<number> {
       },
     });
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    complain(`${(err as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
   const command = positionals.join(' ');
   const known = ['user add', 'moderator assign', 'moderator remove'];
   if (values.help || !known.includes(command)) {
-    if (!values.help) console.error(command ? `Unknown command "${command}".\n` : 'No command given.\n');
-    console.error(USAGE);
+    if (!values.help) complain(command ? `Unknown command "${command}".\n` : 'No command given.\n');
+    complain(USAGE);
     return values.help ? 0 : 2;
   }
 
@@ -60,7 +64,7 @@ async function run(): Promise<number> {
           : command === 'moderator assign'
             ? await assignModeratorToSpace(deps, values)
             : await removeModeratorFromSpace(deps, values);
-      console.info(message);
+      say(message);
       return 0;
     } finally {
       await db.close();
@@ -74,7 +78,7 @@ run().then(
   (code) => process.exit(code),
   (err: unknown) => {
     const known = err instanceof AdminError || err instanceof ConfigError || err instanceof DataDirBusyError;
-    console.error(known ? err.message : err);
+    complain(known ? err.message : inspect(err));
     process.exit(1);
   },
 );

@@ -38,12 +38,12 @@ export function authRoutes(ctx: AppContext): Router {
     }
     res.status(202).json({ accepted: true });
     const origin = linkOrigin(ctx.config, req);
-    if (!origin) return ctx.logger?.error({ host: req.get('host') }, NO_LINK_ORIGIN);
+    if (!origin) return req.log.error({ host: req.get('host') }, NO_LINK_ORIGIN);
     if (!ctx.mailer) return;
     requestSignUp(ctx, ctx.mailer, body, origin).catch((err: unknown) => {
       // The error's code only: an SMTP message can quote the recipient's address.
       const { code, responseCode } = err as { code?: unknown; responseCode?: unknown };
-      ctx.logger?.warn({ code, responseCode }, 'sign-up e-mail failed');
+      req.log.warn({ code, responseCode }, 'sign-up e-mail failed');
     });
   });
 

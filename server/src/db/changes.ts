@@ -1,4 +1,5 @@
 import type { CollectionName } from '@parley/shared';
+import type { Logger } from 'pino';
 
 /**
  * Tells open streams that a collection has new committed rows. Only the collection name travels:
@@ -15,7 +16,7 @@ export interface ChangeNotifier {
   close?(): Promise<void>;
 }
 
-export function inProcessChanges(): ChangeNotifier {
+export function inProcessChanges(logger?: Logger): ChangeNotifier {
   const listeners = new Map<CollectionName, Set<() => void>>();
   return {
     notify(collection) {
@@ -23,7 +24,7 @@ export function inProcessChanges(): ChangeNotifier {
         try {
           listener();
         } catch (err) {
-          console.error('[changes] listener failed:', err);
+          logger?.error({ err }, 'change listener failed');
         }
       }
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { COLLECTIONS, CollectionName } from '@parley/shared';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { inProcessChanges, type ChangeNotifier } from './changes';
 
 const CHANNEL = 'parley_changes';
@@ -16,11 +17,14 @@ export interface ClosableChangeNotifier extends ChangeNotifier {
  * stream re-runs its own visibility-filtered pull. A lost LISTEN connection is re-opened with
  * backoff, and on reconnecting every stream is woken, since notices sent meanwhile are gone.
  */
-export async function openPgChanges(connectionString: string): Promise<ClosableChangeNotifier> {
-  const local = inProcessChanges();
+export async function openPgChanges(
+  connectionString: string,
+  logger?: Logger,
+): Promise<ClosableChangeNotifier> {
+  const local = inProcessChanges(logger);
   const instance = randomUUID();
   const notifier = new pg.Pool({ connectionString, max: 1 });
-  notifier.on('error', (err) => console.error('[changes] notify connection error:', err.message));
+  notifier.on('error', (err) => logger?.error({ err }, 'change notices: NOTIFY connection error'));
   let listener: pg.Client | null = null;
   let closed = false;
   let failures = 0;
@@ -35,7 +39,7 @@ export async function openPgChanges(connectionString: string): Promise<ClosableC
       if (from !== instance && collection.success) local.notify(collection.data);
     });
     client.on('error', (err) => {
-      console.error('[changes] LISTEN connection lost:', err.message);
+      logger?.error({ err }, 'change notices: LISTEN connection lost');
       void reconnect(client);
     });
     await client.connect();
@@ -54,7 +58,7 @@ export async function openPgChanges(connectionString: string): Promise<ClosableC
         await listen();
         wakeAll();
       } catch (err) {
-        console.error('[changes] LISTEN reconnect failed:', (err as Error).message);
+        logger?.error({ err }, 'change notices: LISTEN reconnect failed');
       }
     }
   }
@@ -65,7 +69,7 @@ export async function openPgChanges(connectionString: string): Promise<ClosableC
       local.notify(collection);
       notifier
         .query('SELECT pg_notify($1, $2)', [CHANNEL, `${instance}:${collection}`])
-        .catch((err: Error) => console.error('[changes] NOTIFY failed:', err.message));
+        .catch((err: Error) => logger?.error({ err }, 'change notices: NOTIFY failed'));
     },
     subscribe: (collection, fn) => local.subscribe(collection, fn),
     async close() {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Logger } from 'pino';
 import type { Db, Queryable } from './db';
 
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -9,11 +10,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isRetryable = (err: unknown) =>
   typeof err === 'object' && err !== null && RETRYABLE.has((err as { code?: string }).code ?? '');
 
-export function openPostgres(connectionString: string, poolSize = 10): Db {
+export function openPostgres(connectionString: string, poolSize = 10, logger?: Logger): Db {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client that loses its connection emits 'error' on the pool; without a listener that
   // would crash the process. The next query simply gets a fresh client.
-  pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+  pool.on('error', (err) => logger?.error({ err }, 'database: idle client error'));
 
   const query = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
     (await client.query(sql, params as unknown[] | undefined)).rows as T[];

@@ -1,5 +1,6 @@
 import compression from 'compression';
 import express, { type Request, type Response } from 'express';
+import type { Logger } from 'pino';
 import type { AppContext } from '../app-context';
 import { authRoutes } from '../auth/auth-routes';
 import { createMailer } from '../mail/mailer';
@@ -16,13 +17,14 @@ import { moderationRoutes } from '../moderation/moderation-routes';
 import { attachmentRoutes } from '../attachments/attachment-routes';
 import { tusUploads } from '../attachments/tus-uploads';
 import { deleteQueuedFiles } from '../attachments/file-deletions';
-import { uploadStorageFor } from '../attachments/storage/upload-storage';
+import { uploadStorageFor } from '../attachments/storage/storage-for-config';
 import { uploadSweeper, type UploadSweeper } from '../attachments/upload-sweep';
 import { reportRoutes } from '../report/report-routes';
 import { spaceDocumentRoutes } from '../space-documents/space-document-routes';
 import { announcementRoutes } from '../announcements/announcement-routes';
 import { securityHeaders } from '../security/headers';
 import { peopleRoutes } from '../people/people-routes';
+import { apiDocument } from '../openapi/api-document';
 import { rateLimits, uploadRateLimits } from '../security/rate-limits';
 import { storableText } from '../security/storable-text';
 import { csrfGuard } from './csrf';
@@ -63,13 +65,19 @@ export interface ParleyApp {
   uploadSweeper: UploadSweeper;
 }
 
-export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifier }): ParleyApp {
-  const logger = createLogger(deps.config);
+export function createApp(deps: {
+  db: Db;
+  config: Config;
+  changes?: ChangeNotifier;
+  /** The process's logger (main.ts makes one before the database opens); absent = one from config. */
+  logger?: Logger;
+}): ParleyApp {
+  const logger = deps.logger ?? createLogger(deps.config);
   const mailer = createMailer(deps.config);
   const ctx: AppContext = {
     db: deps.db,
     config: deps.config,
-    changes: deps.changes ?? inProcessChanges(),
+    changes: deps.changes ?? inProcessChanges(logger),
     mailer,
     logger,
   };
@@ -89,6 +97,11 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
   api.use(requestLog(logger));
   api.use(metrics.timeRequests);
   api.get('/metrics', metrics.serve);
+  // Liveness: the process answers. Touches no database (readiness does), so an orchestrator
+  // does not restart every instance for a database outage a restart cannot fix.
+  api.get('/live', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ ok: true });
+  });
   api.use(csrfGuard);
   api.use(rateLimits(ctx, ctx.config.rateLimitScale ?? 1));
   api.use(express.json({ limit: JSON_LIMIT }));
@@ -108,6 +121,9 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
   api.get('/config', (_req, res) => {
     res.json({ sentryDsn: ctx.config.sentryDsn, sentryEnvironment: ctx.config.sentryEnvironment });
   });
+  api.get('/openapi.json', (_req, res) => {
+    res.json(apiDocument());
+  });
   api.use('/auth/password-reset', passwordResetRoutes(ctx, mailer));
   api.use('/auth', authRoutes(ctx));
   api.use('/sync', syncRoutes(ctx, streams));
@@ -118,7 +134,7 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
   api.use(spaceDocumentRoutes(ctx));
   api.use(announcementRoutes(ctx));
   api.use((req, _res, next) => next(new AppError(404, 'not_found', `No route ${req.method} ${req.path}.`)));
-  api.use(errorHandler);
+  api.use(errorHandler(logger));
 
   // tus speaks its own content type (offset+octet-stream), so it sits before the JSON API's
   // CSRF guard and body parser, with its own checks (attachments/tus-uploads.ts).
@@ -126,11 +142,11 @@ export function createApp(deps: { db: Db; config: Config; changes?: ChangeNotifi
     /^\/api\/uploads(?:\/[^/]+)?\/?$/,
     uploadRateLimits(ctx, ctx.config.rateLimitScale ?? 1),
     tusUploads(ctx, storage),
-    errorHandler,
+    errorHandler(logger),
   );
   app.use('/api', api);
   app.use(clientRoutes(ctx.config.clientDist));
-  app.use(errorHandler);
+  app.use(errorHandler(logger));
 
   return {
     app,

@@ -1,5 +1,6 @@
 import type { ErrorBody, ErrorCode } from '@parley/shared';
 import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
 import type { z } from 'zod';
 
 /** An error a client is meant to see: its status, stable code and a plain-English message. */
@@ -49,17 +50,27 @@ function fromBodyParser(err: { type?: unknown; status?: unknown }): AppError | n
   }
 }
 
-export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
-  const known =
-    err instanceof AppError ? err : typeof err === 'object' && err !== null ? fromBodyParser(err) : null;
-  if (!known) console.error('[http] unexpected error:', err);
-  const error = known ?? new AppError(500, 'internal', 'Something went wrong on the server.');
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  const body: ErrorBody = {
-    error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+/**
+ * Sends errors as ErrorBody. Unexpected ones are logged on the request's logger, so the line
+ * carries the request id; `logger` covers routes outside the request log (uploads, static files).
+ */
+export const errorHandler =
+  (logger?: Logger): ErrorRequestHandler =>
+  (err: unknown, req, res, _next) => {
+    const known =
+      err instanceof AppError ? err : typeof err === 'object' && err !== null ? fromBodyParser(err) : null;
+    if (!known) ((req.log as Logger | undefined) ?? logger)?.error({ err }, 'unexpected error');
+    const error = known ?? new AppError(500, 'internal', 'Something went wrong on the server.');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    const body: ErrorBody = {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+      },
+    };
+    res.status(error.status).set(error.headers).json(body);
   };
-  res.status(error.status).set(error.headers).json(body);
-};

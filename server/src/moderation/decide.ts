@@ -3,7 +3,7 @@ import type { AppContext } from '../app-context';
 import { moderates, moderatesAny, type Viewer } from '../auth/viewer';
 import { writeTx } from '../db/write';
 import { AppError } from '../http/errors';
-import type { PushOptions } from '../sync/collections';
+import type { PushOptions } from '../sync/sync-collection';
 import { lockPost, resolveFlags, setPostStatus, bumpPost } from '../posts/post-repository';
 import { findSpace } from '../spaces/space-repository';
 import { notifyAuthorLater, type DecisionNotice } from './decision-notice';
@@ -96,7 +96,7 @@ export async function pushDecisions(
     });
     // 5. After commit, the author may be e-mailed (when they asked); never awaited, see decision-notice.ts.
     if (notice) notifyAuthorLater(ctx, notice, options.origin ?? null);
-    // 6. A device that asked for it (X-Parley-Echo, see sync/collections.ts) gets the stored
+    // 6. A device that asked for it (X-Parley-Echo, see ECHO_HEADER in @parley/shared) gets the stored
     //    decision back (the server set its outcome, moderator and space) and takes it at once.
     //    Rows not stored (not a moderator of the post's space, unknown post) are not answered.
     if (!options.echoStored) continue;

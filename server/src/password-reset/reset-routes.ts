@@ -14,10 +14,12 @@ export function passwordResetRoutes(ctx: AppContext, mailer: Mailer): Router {
     // 202 before the mail goes out: the timing says nothing about whether the account exists.
     res.status(202).json({ accepted: true });
     const origin = linkOrigin(ctx.config, req);
-    if (!origin) return ctx.logger?.error({ host: req.get('host') }, NO_LINK_ORIGIN);
-    requestReset(ctx, mailer, body.email, origin).catch((err: unknown) =>
-      console.error('[mail] password reset e-mail failed:', (err as Error).message),
-    );
+    if (!origin) return req.log.error({ host: req.get('host') }, NO_LINK_ORIGIN);
+    requestReset(ctx, mailer, body.email, origin).catch((err: unknown) => {
+      // The error's code only: an SMTP message can quote the recipient's address.
+      const { code, responseCode } = err as { code?: unknown; responseCode?: unknown };
+      req.log.warn({ code, responseCode }, 'password reset e-mail failed');
+    });
   });
 
   router.post('/confirm', async (req, res) => {

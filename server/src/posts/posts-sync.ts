@@ -2,7 +2,7 @@ import type { PushRow } from '@parley/shared';
 import type { AppContext } from '../app-context';
 import type { Viewer } from '../auth/viewer';
 import type { Queryable } from '../db/db';
-import type { PushOptions } from '../sync/collections';
+import type { PushOptions } from '../sync/sync-collection';
 import { AppError } from '../http/errors';
 import { maxPostSeq, pullPosts } from './post-repository';
 import { presentPost } from './present-post';

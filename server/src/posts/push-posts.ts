@@ -2,7 +2,7 @@ import { AUTO_REASONS, Id, Post, type PushRow, type RefusalCode, type WithDelete
 import type { AppContext } from '../app-context';
 import { moderates, moderatesAny, type SignedInUser, type Viewer } from '../auth/viewer';
 import { uuidv7 } from '../db/uuid';
-import type { PushOptions } from '../sync/collections';
+import type { PushOptions } from '../sync/sync-collection';
 import { writeTx, type WriteTx } from '../db/write';
 import { insertModeration } from '../moderation/moderation-repository';
 import { checkPostAttachments } from '../attachments/post-attachments';

@@ -1,4 +1,5 @@
-import { reportText, type ReportPost, type SpaceReport } from '@parley/shared';
+import { ANONYMOUS_NAME, reportText, type ReportPost, type SpaceReport } from '@parley/shared';
+import { say, type ServerLang } from '../i18n/messages';
 import { toCsv } from '../moderation/csv';
 
 /**
@@ -13,50 +14,67 @@ const counts = (c: Record<string, number>) =>
     .map(([k, n]) => `${k}: ${n}`)
     .join(', ') || '–';
 
-const sizeText = (bytes: number) =>
+/** A file size with the unit as the language writes it (CLDR: "1,5 Mo", "12 кБ"). */
+const sizeText = (bytes: number, lang: ServerLang) =>
   bytes >= 1024 * 1024
-    ? `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+    ? new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
+        bytes / (1024 * 1024),
+      )
+    : new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilobyte' }).format(
+        Math.max(1, Math.round(bytes / 1024)),
+      );
 
-/** The report as Markdown, in the space's first language (where a text exists in it). */
-export function reportMarkdown(report: SpaceReport, generatedAt: string): string {
-  const lang = report.space.languages[0] ?? 'en';
+/**
+ * The report as Markdown in `lang` (server/src/i18n), the space's texts in it where they exist,
+ * else in the space's first language.
+ */
+export function reportMarkdown(report: SpaceReport, generatedAt: string, lang: ServerLang): string {
   const t = (field: Record<string, string>) => reportText(field, lang, report.space.languages);
   const phaseName = new Map(report.phases.map((p) => [p.id, t(p.name)]));
   const out: string[] = [];
-  out.push(`# ${mdEscape(t(report.space.title))}: summary report`, '');
-  if (report.phaseId) out.push(`Phase: ${mdEscape(phaseName.get(report.phaseId) ?? report.phaseId)}`, '');
-  out.push(`Generated ${generatedAt}. Approved contributions only.`, '');
+  out.push(`# ${say(lang, 'report.heading', { title: mdEscape(t(report.space.title)) })}`, '');
+  if (report.phaseId)
+    out.push(
+      say(lang, 'report.phase', { name: mdEscape(phaseName.get(report.phaseId) ?? report.phaseId) }),
+      '',
+    );
+  out.push(say(lang, 'report.generated', { at: generatedAt }), '');
+  const byPhase =
+    Object.entries(report.byPhase)
+      .map(([id, n]) => `${mdEscape(phaseName.get(id) ?? id)}: ${n}`)
+      .join(', ') || '–';
   out.push(
-    `- Contributions: ${report.contributions}`,
-    `- Contributors: ${report.contributors} (of whom ${report.anonymousContributors} posted anonymously)`,
-    `- By language: ${counts(report.byLanguage)}`,
-    `- By phase: ${
-      Object.entries(report.byPhase)
-        .map(([id, n]) => `${mdEscape(phaseName.get(id) ?? id)}: ${n}`)
-        .join(', ') || '–'
-    }`,
+    `- ${say(lang, 'report.contributions', { count: report.contributions })}`,
+    `- ${say(lang, 'report.contributors', { count: report.contributors, anonymous: report.anonymousContributors })}`,
+    `- ${say(lang, 'report.byLanguage', { counts: counts(report.byLanguage) })}`,
+    `- ${say(lang, 'report.byPhase', { counts: byPhase })}`,
     '',
   );
+  // buildReport names every anonymous post ANONYMOUS_NAME; the reader gets the word in their language.
+  const author = (post: ReportPost) =>
+    post.author === ANONYMOUS_NAME ? say(lang, 'report.anonymous') : post.author;
   const thread = (post: ReportPost, depth: number) => {
     const indent = '  '.repeat(depth);
     const body = mdEscape(post.body).replace(/\r?\n/g, `\n${indent}  `);
     out.push(
-      `${indent}- **${mdEscape(post.author)}** (${post.lang}, ${post.createdAt.slice(0, 10)}): ${body}`,
+      `${indent}- **${mdEscape(author(post))}** (${post.lang}, ${post.createdAt.slice(0, 10)}): ${body}`,
     );
     for (const a of post.attachments)
-      out.push(`${indent}  - attached: ${mdEscape(a.name)} (${sizeText(a.size)})`);
+      out.push(
+        `${indent}  - ${say(lang, 'report.attached', { name: mdEscape(a.name), size: sizeText(a.size, lang) })}`,
+      );
     for (const reply of post.replies) thread(reply, depth + 1);
   };
   for (const q of report.questions) {
     out.push(`## ${mdEscape(t(q.title))}`, '');
-    out.push(`${q.contributions} contributions (${counts(q.byLanguage)})`, '');
+    out.push(say(lang, 'report.questionCount', { count: q.contributions, counts: counts(q.byLanguage) }), '');
     for (const post of q.threads) thread(post, 0);
     out.push('');
   }
-  out.push('## Attached files', '');
-  if (report.attachments.length === 0) out.push('None.');
-  for (const a of report.attachments) out.push(`- ${mdEscape(a.name)} (${a.mime}, ${sizeText(a.size)})`);
+  out.push(`## ${say(lang, 'report.files')}`, '');
+  if (report.attachments.length === 0) out.push(say(lang, 'report.noFiles'));
+  for (const a of report.attachments)
+    out.push(`- ${mdEscape(a.name)} (${a.mime}, ${sizeText(a.size, lang)})`);
   return `${out.join('\n')}\n`;
 }
 
@@ -72,9 +90,11 @@ const CSV_HEADER = [
   'attachments',
 ] as const;
 
-/** One row per approved contribution, replies right after what they answer. */
-export function reportCsv(report: SpaceReport): string {
-  const lang = report.space.languages[0] ?? 'en';
+/**
+ * One row per approved contribution, replies right after what they answer; titles in `lang` as
+ * the Markdown has them. The header stays as it is in every language: scripts read it.
+ */
+export function reportCsv(report: SpaceReport, lang: ServerLang): string {
   const t = (field: Record<string, string>) => reportText(field, lang, report.space.languages);
   const phaseName = new Map(report.phases.map((p) => [p.id, t(p.name)]));
   const rows: unknown[][] = [];

@@ -104,6 +104,55 @@ describe('the summary report', () => {
     expect(csv.text).toContain('"Agree with Ana"');
   });
 
+  it('is written in the language of the person downloading it, else in the space’s', async () => {
+    await app.db.query(`UPDATE spaces SET title = $2 WHERE id = $1`, [
+      space.spaceId,
+      JSON.stringify({ en: 'Water for all', fr: 'De l’eau pour tous' }),
+    ]);
+    await app.db.query(`UPDATE questions SET title = $2 WHERE id = $1`, [
+      space.questionId,
+      JSON.stringify({ en: 'Where is water missing?', fr: 'Où l’eau manque-t-elle ?' }),
+    ]);
+    const amelie = await makeUser(app, { name: 'Amélie', moderates: [space.spaceId] });
+    expect((await amelie.client.request('PATCH', '/api/auth/me', { json: { lang: 'fr' } })).status).toBe(200);
+
+    const md = await amelie.client.get<string>(url('md'));
+    expect(md.headers.get('content-language')).toBe('fr');
+    expect(md.text).toContain('# De l’eau pour tous : rapport de synthèse');
+    expect(md.text).toContain('Contributions publiées (approuvées) uniquement.');
+    expect(md.text).toContain('- Contributions : 4');
+    expect(md.text).toContain('- Contributeurs : 3 (dont 1 anonyme)');
+    expect(md.text).toContain('## Où l’eau manque\\-t\\-elle ?');
+    expect(md.text).toContain('- **Anonyme** (fr, ');
+    expect(md.text).toContain('4 contributions (en: 2, fr: 2)');
+    expect(md.text).toContain('## Fichiers joints\n\nAucun.');
+    expect(md.text).not.toContain('summary report');
+    // The CSV's header is for scripts and stays; the titles in it are hers.
+    const csv = await amelie.client.get<string>(url('csv'));
+    expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      '"question","phase","post_id","reply_to","author","language","created_at","text","attachments"',
+    );
+    expect(csv.text).toContain('Où l’eau manque-t-elle ?');
+
+    // The page's download links name the language the page is read in, which wins.
+    const arabic = await amelie.client.get<string>(url('md', '?lang=ar'));
+    expect(arabic.headers.get('content-language')).toBe('ar');
+    expect(arabic.text).toContain('- المساهمون: 3 (مجهولو الاسم: 1)');
+    expect((await amelie.client.get(url('md', '?lang=Arabic'))).status).toBe(400);
+
+    // A language the server has no words for: the space's first language.
+    const french = await makeSpace(app, { languages: ['fr', 'en'] });
+    const dieter = await makeUser(app, { moderates: [space.spaceId, french.spaceId] });
+    await dieter.client.request('PATCH', '/api/auth/me', { json: { lang: 'de' } });
+    const english = await dieter.client.get<string>(url('md'));
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(english.text).toContain('# Water for all: summary report');
+    expect(english.text).toContain('4 contributions (en: 2, fr: 2)');
+    const inFrench = await dieter.client.get<string>(`/api/spaces/${french.slug}/report.md`);
+    expect(inFrench.headers.get('content-language')).toBe('fr');
+    expect(inFrench.text).toContain('- Contributions : 0');
+  });
+
   it('is for the space’s moderators and administrators only', async () => {
     expect((await app.client().get(url('json'))).status).toBe(401);
     expect((await ana.client.get(url('md'))).status).toBe(403);

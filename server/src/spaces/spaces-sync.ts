@@ -2,7 +2,7 @@ import { Question, Space, type PushRow, type WithDeleted } from '@parley/shared'
 import type { AppContext } from '../app-context';
 import { isAdmin, type Viewer } from '../auth/viewer';
 import type { Queryable } from '../db/db';
-import type { PushOptions } from '../sync/collections';
+import type { PushOptions } from '../sync/sync-collection';
 import { writeTx } from '../db/write';
 import { AppError } from '../http/errors';
 import {

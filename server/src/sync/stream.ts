@@ -1,4 +1,4 @@
-import type { Checkpoint, CollectionName } from '@parley/shared';
+import { STREAM_RESYNC, type Checkpoint, type CollectionName } from '@parley/shared';
 import type { Response } from 'express';
 import type { AppContext } from '../app-context';
 import type { Viewer } from '../auth/viewer';
@@ -240,9 +240,9 @@ class StreamGroup {
         }
       } while (this.again);
     } catch (err) {
-      console.error('[sync] stream pull failed:', err);
+      this.ctx.logger?.error({ err, collection: this.collection }, 'stream pull failed');
       // The client answers RESYNC with a checkpoint pull of its own, so nothing is lost.
-      const resync = new Frame(Buffer.from('data: "RESYNC"\n\n'));
+      const resync = new Frame(Buffer.from(`data: ${JSON.stringify(STREAM_RESYNC)}\n\n`));
       for (const m of this.members) m.write(resync);
     } finally {
       this.running = false;

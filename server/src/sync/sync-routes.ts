@@ -1,11 +1,14 @@
 import {
   ANONYMOUS_VIEWER,
   CollectionName,
+  ECHO_HEADER,
+  ECHO_STORED,
   PER_SPACE_COLLECTIONS,
   PullQuery,
   PushBody,
   StreamQuery,
   VIEWER_HEADER,
+  VIEWER_PARAM,
   type CollectionName as Collection,
 } from '@parley/shared';
 import { Router, type Request } from 'express';
@@ -15,7 +18,7 @@ import { sessionTokenOf, viewerOf } from '../auth/request-session';
 import { hashSessionToken } from '../auth/session-token';
 import { AppError, parseOr400 } from '../http/errors';
 import { linkOrigin } from '../http/link-origin';
-import { ECHO_HEADER, SYNC_COLLECTIONS } from './collections';
+import { SYNC_COLLECTIONS } from './collections';
 import { pull, type SyncViewer } from './pull';
 import { streamCaps } from '../security/rate-limits';
 import { openStream, type StreamRegistry } from './stream';
@@ -48,7 +51,7 @@ function followedSpaces(collection: Collection, spaces: string[] | null): string
  */
 async function viewerFor(ctx: AppContext, req: Request): Promise<Viewer> {
   const viewer = await viewerOf(ctx, req);
-  const query = req.query.viewer;
+  const query = req.query[VIEWER_PARAM];
   const claimed = req.get(VIEWER_HEADER) ?? (typeof query === 'string' ? query : undefined);
   if (claimed !== undefined && claimed !== (viewer.user?.id ?? ANONYMOUS_VIEWER))
     throw new AppError(
@@ -86,7 +89,7 @@ export function syncRoutes(ctx: AppContext, streams: StreamRegistry): Router {
       );
     const viewer = await viewerFor(ctx, req);
     const rows = parseOr400(PushBody, req.body, 'invalid_body');
-    const echoStored = req.get(ECHO_HEADER) === 'stored';
+    const echoStored = req.get(ECHO_HEADER) === ECHO_STORED;
     const origin = linkOrigin(ctx.config, req) ?? undefined;
     res.json(await SYNC_COLLECTIONS[collection].push(ctx, viewer, rows, { echoStored, origin }));
   });

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { CollectionName, Decision, Moderation, Post, PostStatus, Role, Space } from '@parley/shared';
+import {
+  ECHO_HEADER,
+  ECHO_STORED,
+  type CollectionName,
+  type Decision,
+  type Moderation,
+  type Post,
+  type PostStatus,
+  type Role,
+  type Space,
+} from '@parley/shared';
 import { insertSession, insertUser } from '../auth/auth-repository';
 import { hashPassword } from '../auth/password';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token';
@@ -212,10 +222,10 @@ export function decision(
   };
 }
 
-/** A push as the app's replication sends it: asking for every stored row back (sync/collections.ts). */
+/** A push as the app's replication sends it: asking for every stored row back (ECHO_HEADER). */
 export function pushEcho<T = unknown[]>(client: TestClient, collection: CollectionName, docs: object[]) {
   return client.post<T>(`/api/sync/${collection}/push`, pushRows(docs, null), {
-    headers: { 'x-parley-echo': 'stored' },
+    headers: { [ECHO_HEADER]: ECHO_STORED },
   });
 }
 

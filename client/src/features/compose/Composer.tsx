@@ -17,6 +17,7 @@ import { kickUploads } from '../../attachments/AttachmentUploads';
 import { downscaleImage } from '../../attachments/downscale';
 import { fileOutbox } from '../../attachments/file-outbox';
 import { PostLanguageSelect } from '../../i18n/PostLanguageSelect';
+import { EditComposer } from './EditComposer';
 import './compose.css';
 
 const PROBLEMS: Record<WriteProblem, MessageId> = {
@@ -42,6 +43,8 @@ export function Composer(props: ComposerProps) {
   }
   // One composer per person: after a sign-out and a sign-in on a shared phone, the next person's
   // composer starts from their own draft, never from the text or the ticks left on screen.
+  if (props.edit)
+    return <EditComposer key={`${me.id}:${props.edit.id}`} post={props.edit} onDone={props.onDone} />;
   return <SignedInComposer key={me.id} {...props} />;
 }
 

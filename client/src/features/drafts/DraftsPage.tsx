@@ -24,7 +24,7 @@ function href(draft: Draft, space: Space | undefined): string | null {
     case 'reply':
       return `${base}?reply=${draft.target.parentId}`;
     case 'edit':
-      return base;
+      return `${base}?edit=${draft.target.postId}`;
   }
 }
 

@@ -10,6 +10,8 @@ import { PlainText } from '../../ui/PlainText';
 import { PostStateBadge } from '../../ui/PostStateBadge';
 import { RepostButton } from '../../ui/RepostButton';
 import { postState, repostable } from '../../posts/postState';
+import { useQuestionPhase } from '../../phases/question-phase';
+import { OwnPostActions } from '../../ui/OwnPostActions';
 import './my-posts.css';
 
 /** Long posts are cut here; the thread shows them whole. */
@@ -19,6 +21,9 @@ const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCE
 function MyPost({ post, question, space }: { post: Post; question?: Question; space?: Space }) {
   const t = useT();
   const title = useLocalized(question?.title, space?.languages ?? []);
+  const phase = useQuestionPhase(space ?? { phases: [] }, question ?? null);
+  const threadHref = space && question ? `/s/${space.slug}/q/${question.id}` : null;
+  const gone = post.status === 'withdrawn' && post.receivedAt !== null;
   return (
     <li>
       <article className="card my-post" aria-label={t(post.parentId ? 'myPosts.reply' : 'myPosts.comment')}>
@@ -40,11 +45,23 @@ function MyPost({ post, question, space }: { post: Post; question?: Question; sp
           <FormattedDate value={post.createdAt} dateStyle="medium" timeStyle="short" />
           {post.anonymous && <> · {t('myPosts.anonymous')}</>}
         </p>
-        <PlainText text={excerpt(post.body)} lang={post.lang} className="my-post__body" />
-        <PostStateBadge post={post} />
-        {space && question && repostable(postState(post, true)) && (
-          <RepostButton post={post} threadHref={`/s/${space.slug}/q/${question.id}`} />
+        {/* Taken back: the words stay out of sight here too (a phone can be looked at by others). */}
+        {gone ? (
+          <p className="muted">{t('myPosts.withdrawnNote')}</p>
+        ) : (
+          <PlainText text={excerpt(post.body)} lang={post.lang} className="my-post__body" />
         )}
+        <PostStateBadge post={post} />
+        <div className="my-post__actions">
+          {threadHref && repostable(postState(post, true)) && (
+            <RepostButton post={post} threadHref={threadHref} />
+          )}
+          <OwnPostActions
+            post={post}
+            canEdit={threadHref !== null && phase.state === 'open'}
+            editHref={threadHref ? `${threadHref}?edit=${post.id}` : undefined}
+          />
+        </div>
       </article>
     </li>
   );

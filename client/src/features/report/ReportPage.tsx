@@ -13,7 +13,7 @@ import { moderates, useSession } from '../../session/SessionProvider';
 import { NotFound } from '../../ui/NotFound';
 import { Loading, PageTitle } from '../../ui/Page';
 import { PlainText } from '../../ui/PlainText';
-import { AnnouncementForm } from '../announcement/AnnouncementForm';
+import { AnnouncementForm } from '../../announcement/AnnouncementForm';
 import './report.css';
 
 /** Approved posts of a space on this device (a moderator's device holds them all). */
@@ -71,7 +71,8 @@ function Report({ space }: { space: Space }) {
   const text = (field: Record<string, string>) => pickLocalized(field, lang, space.languages);
   const title = text(space.title);
   const phaseName = (id: string) => text(space.phases.find((p) => p.id === id)?.name ?? {}).text || id;
-  const query = phaseId ? `?phase=${phaseId}` : '';
+  // The downloads are written in the language this page is read in (server/src/i18n).
+  const query = `?${new URLSearchParams(phaseId ? { phase: phaseId, lang } : { lang }).toString()}`;
   return (
     <div className="stack report">
       <p className="breadcrumb no-print">

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useDataSaver } from '../../settings/data-saver';
-import { AccountSection } from '../account/AccountSection';
+import { AccountSection } from '../../account/AccountSection';
 import { StorageSection } from './StorageSection';
 import { install, usePwa } from '../../pwa/pwa';
 import { useT } from '../../i18n/useT';

@@ -13,7 +13,7 @@ import {
   useStorageBudget,
   type StorageUse,
 } from '../../settings/storage-budget';
-import { useFollowSpace } from '../spaces/FollowToggle';
+import { useFollowSpace } from '../../settings/use-follow-space';
 
 /** "300 MB". */
 function formatBytes(intl: IntlShape, bytes: number): string {

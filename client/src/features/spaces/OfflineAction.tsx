@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { map } from 'rxjs';
 import type { Space } from '@parley/shared';
-import { useData, useLive, type FullSyncProgress } from '../../db/context';
+import { useData, useLive } from '../../db/context';
+import type { FullSyncProgress } from '../../sync/sync-types';
 import { useT } from '../../i18n/useT';
 import type { MessageId } from '../../i18n/I18nProvider';
 import { useAnnounce } from '../../ui/Announcer';
-import { canKeepOffline, keepOffline } from '../space-documents/document-cache';
+import { canKeepOffline, keepOffline } from '../../space-documents/document-cache';
 
 const KEY = 'parley.offlineSpaces';
 

@@ -7,14 +7,14 @@ import { useT } from '../../i18n/useT';
 import { LocalizedBlock, useLocalized } from '../../ui/LocalizedText';
 import { Loading, PageTitle } from '../../ui/Page';
 import { NotFound } from '../../ui/NotFound';
-import { phaseState } from './phases';
+import { phaseState } from '../../phases/phase-state';
 import { StateTag } from './StateTag';
 import { OfflineAction } from './OfflineAction';
 import { FollowToggle } from './FollowToggle';
 import { isFollowed, useFollowedSpaces } from '../../settings/followed-spaces';
 import { moderates, useSession } from '../../session/SessionProvider';
-import { AnnouncementBanner } from '../announcement/AnnouncementBanner';
-import { SpaceDocuments } from '../space-documents/SpaceDocuments';
+import { AnnouncementBanner } from '../../announcement/AnnouncementBanner';
+import { SpaceDocuments } from '../../space-documents/SpaceDocuments';
 import './spaces.css';
 
 function QuestionLink({ space, question }: { space: Space; question: Question }) {

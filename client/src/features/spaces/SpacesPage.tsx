@@ -6,7 +6,7 @@ import { useT } from '../../i18n/useT';
 import { useLocalized } from '../../ui/LocalizedText';
 import { Loading, PageTitle } from '../../ui/Page';
 import { useSession } from '../../session/SessionProvider';
-import { spaceState } from './phases';
+import { spaceState } from '../../phases/phase-state';
 import { StateTag } from './StateTag';
 import { NotFollowedTag } from './FollowToggle';
 import './spaces.css';

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/useT';
-import type { PhaseState } from './phases';
+import type { PhaseState } from '../../phases/phase-state';
 
 export function StateTag({ state }: { state: PhaseState }) {
   const t = useT();

@@ -20,6 +20,7 @@ import { postState, repostable as canRepost } from '../../posts/postState';
 import type { ComposerProps } from '../../ui/composer';
 import { buildThread, type ThreadNode } from './tree';
 import { FlagButton, HideButton } from './PostActions';
+import { OwnPostActions } from '../../ui/OwnPostActions';
 import { PhaseClosedNotice, useQuestionPhase } from '../../phases/question-phase';
 import { AttachmentList, QueuedAttachments } from '../../attachments/AttachmentList';
 import { useWindowList, type WindowListItem } from '../../ui/useWindowList';
@@ -31,6 +32,8 @@ function PostItem({
   Composer,
   replyingTo,
   setReplyingTo,
+  editing,
+  setEditing,
   drafted,
   threadHref,
   space,
@@ -47,6 +50,9 @@ function PostItem({
   Composer: ComponentType<ComposerProps>;
   replyingTo: string | null;
   setReplyingTo: (id: string | null) => void;
+  /** The author's own post being edited in place, if any. */
+  editing: string | null;
+  setEditing: (id: string | null) => void;
   /** Posts that have a reply draft on this device. */
   drafted: ReadonlySet<string>;
   threadHref: string;
@@ -83,17 +89,37 @@ function PostItem({
             <span className="post__in-reply">{t('thread.inReplyTo', { name: node.parentName })}</span>
           )}
         </header>
-        <PlainText text={post.body} lang={post.lang} className="post__body" />
+        {own && editing === post.id ? (
+          <Composer
+            spaceId={post.spaceId}
+            questionId={post.questionId}
+            parentId={post.parentId}
+            edit={post}
+            onDone={() => setEditing(null)}
+          />
+        ) : (
+          <PlainText text={post.body} lang={post.lang} className="post__body" />
+        )}
         <AttachmentList attachments={post.attachments} />
         {own && <QueuedAttachments postId={post.id} />}
         {own && post.status !== 'approved' && <PostStateBadge post={post} />}
         <div className="post__actions">
           {repostable && <RepostButton post={post} threadHref={threadHref} />}
+          {own && editing !== post.id && (
+            <OwnPostActions
+              post={post}
+              canEdit={canPost}
+              onEdit={() => {
+                setReplyingTo(null);
+                setEditing(post.id);
+              }}
+            />
+          )}
           {post.status === 'approved' && moderator && <HideButton post={post} space={space} />}
           {post.status === 'approved' && viewerId !== null && !own && !moderator && (
             <FlagButton post={post} />
           )}
-          {canPost && (
+          {canPost && post.status !== 'withdrawn' && (
             <button
               type="button"
               className="button button--quiet"
@@ -127,6 +153,8 @@ function PostItem({
               Composer={Composer}
               replyingTo={replyingTo}
               setReplyingTo={setReplyingTo}
+              editing={editing}
+              setEditing={setEditing}
               drafted={drafted}
               threadHref={threadHref}
               space={space}
@@ -162,9 +190,18 @@ function Thread({
   const complete = allPosts !== undefined;
   const posts = allPosts ?? firstPosts;
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const [langFilter, setLangFilter] = useState<string | null>(null);
   const search = useSearch();
   const replyParam = new URLSearchParams(search).get('reply');
+  // My posts and Drafts open the author's edit of a post here.
+  const editParam = new URLSearchParams(search).get('edit');
+  useEffect(() => {
+    if (editParam) {
+      setReplyingTo(null);
+      setEditing(editParam);
+    }
+  }, [editParam]);
   const draftList = useDraftList();
   const replyDrafts = (draftList ?? []).flatMap((d) =>
     d.target.kind === 'reply' && d.target.questionId === questionId ? [d.target.parentId] : [],
@@ -201,6 +238,7 @@ function Thread({
   const count = thread ? countNodes(thread) : 0;
   // A comment whose reply is being written stays mounted however far the reader scrolls.
   const replyRoot = replyingTo && thread ? thread.findIndex((n) => containsPost(n, replyingTo)) : -1;
+  const editRoot = editing && thread ? thread.findIndex((n) => containsPost(n, editing)) : -1;
   return (
     <div className="stack thread">
       <p className="breadcrumb">
@@ -229,7 +267,7 @@ function Thread({
         ) : (
           <ThreadList
             thread={thread}
-            pinned={replyRoot >= 0 ? [replyRoot] : []}
+            pinned={[replyRoot, editRoot].filter((i) => i >= 0)}
             renderItem={({ item: node, props }) => (
               <PostItem
                 key={node.post.id}
@@ -239,6 +277,8 @@ function Thread({
                 Composer={Composer}
                 replyingTo={replyingTo}
                 setReplyingTo={setReplyingTo}
+                editing={editing}
+                setEditing={setEditing}
                 drafted={drafted}
                 threadHref={threadHref}
                 space={space}
@@ -251,7 +291,7 @@ function Thread({
 
       {/* One composer at a time: while a reply is being written, the new-comment one steps aside. */}
       {phase.state !== 'open' && <PhaseClosedNotice phase={phase} />}
-      {phase.state === 'open' && replyingTo === null && (
+      {phase.state === 'open' && replyingTo === null && editing === null && (
         <section className="stack" aria-labelledby="compose-heading" id="compose">
           <h2 id="compose-heading">{t('thread.addComment')}</h2>
           <Composer spaceId={space.id} questionId={question.id} parentId={null} />

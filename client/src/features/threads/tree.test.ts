@@ -52,6 +52,12 @@ describe('buildThread', () => {
     expect(buildThread([mine, theirs, rejected], null)).toEqual([]);
   });
 
+  it("keeps the viewer's withdrawn post in the thread only until the server has the withdrawal", () => {
+    const sending = post({ authorId: me, status: 'withdrawn', receivedAt: null });
+    const gone = post({ authorId: me, status: 'withdrawn' });
+    expect(buildThread([sending, gone], me).map((t) => t.post.id)).toEqual([sending.id]);
+  });
+
   it('lifts a reply whose parent is hidden to the top level', () => {
     const parent = post({ status: 'pending', authorName: 'Ana' });
     const reply = post({ parentId: parent.id, authorId: me, status: 'pending' });

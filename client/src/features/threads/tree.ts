@@ -11,11 +11,14 @@ export interface ThreadNode {
 
 /**
  * Who sees which post in a thread: everyone sees published posts; the author also sees their own
- * posts in every state. (The server already filters; a moderator's device holds pending posts of
+ * posts in every state but withdrawn, which leaves the thread once the server has it (My posts
+ * still lists it). (The server already filters; a moderator's device holds pending posts of
  * others, which belong in the queue, not in the thread.)
  */
 export function visibleInThread(post: Post, viewerId: string | null): boolean {
-  return post.status === 'approved' || (viewerId !== null && post.authorId === viewerId);
+  if (post.status === 'approved') return true;
+  if (viewerId === null || post.authorId !== viewerId) return false;
+  return post.status !== 'withdrawn' || post.receivedAt === null;
 }
 
 /**

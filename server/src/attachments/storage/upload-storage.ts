@@ -1,8 +1,5 @@
 import type { Readable } from 'node:stream';
 import type { DataStore } from '@tus/server';
-import type { Config } from '../../config/config';
-import { fileStorage } from './file-storage';
-import { s3Storage } from './s3-storage';
 
 /**
  * Where attachment bytes live: a local directory (one instance) or an S3-compatible bucket that
@@ -19,9 +16,4 @@ export interface UploadStorage {
   stream(id: string): Promise<Readable>;
   /** Deletes the file, finished or not, and tus's record of it; a file already gone is not an error. */
   remove(id: string): Promise<void>;
-}
-
-/** S3 when S3_BUCKET is configured, else the uploads directory. */
-export function uploadStorageFor(config: Config): UploadStorage {
-  return config.s3 ? s3Storage(config.s3) : fileStorage(config);
 }
