@@ -197,4 +197,41 @@ describe('edits and withdrawal', () => {
     expect(res.body[0]?.refusal?.code).toBe('not_editable');
     expect((await stored(post.id))?.body).toBe(post.body);
   });
+
+  it('a withdrawal sent from an older version still applies: a moderator decided meanwhile (offline phone)', async () => {
+    const post = newPost(space);
+    await push(author.client, 'posts', [post]);
+    const seenOffline = (await stored(post.id))!;
+    await push(moderator.client, 'moderation', [decision(post, 'approve', 'pending')]);
+    expect((await pullAll(other.client, 'posts')).get(post.id)?._deleted).toBe(false);
+
+    const res = await push<Pulled[]>(
+      author.client,
+      'posts',
+      [{ ...seenOffline, status: 'withdrawn' }],
+      seenOffline,
+    );
+    expect(res.body).toEqual([]);
+    expect((await stored(post.id))?.status).toBe('withdrawn');
+    expect((await pullAll(other.client, 'posts')).get(post.id)).toMatchObject({ _deleted: true, body: '' });
+    // A retry of the same withdrawal is a no-op.
+    expect(
+      (await push(author.client, 'posts', [{ ...seenOffline, status: 'withdrawn' }], seenOffline)).body,
+    ).toEqual([]);
+  });
+
+  it('a withdrawal of an edited text withdraws the stored post and hands the stored text back', async () => {
+    const post = newPost(space, { body: 'as sent' });
+    await push(author.client, 'posts', [post]);
+    const master = (await stored(post.id))!;
+    const res = await push<Pulled[]>(
+      author.client,
+      'posts',
+      [{ ...master, body: 'edited offline', status: 'withdrawn' }],
+      master,
+    );
+    expect(res.body).toHaveLength(1);
+    expect(res.body[0]).toMatchObject({ body: 'as sent', status: 'withdrawn' });
+    expect((await stored(post.id))?.status).toBe('withdrawn');
+  });
 });

@@ -189,22 +189,26 @@ async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row
 
     // 1. The same content again: a retry (the first answer may have been lost after commit).
     if (sameContent(master, doc) && (!withdraw || master.status === 'withdrawn')) return null;
-    // 2. The device edited an older version than the one stored: master wins.
+    // 2. A withdrawal wins over whatever happened meanwhile (an approval, an edit on another
+    //    device): a person must always be able to take back a post that may identify them. The
+    //    stored text stays; a device that sent other text gets the stored post back.
+    if (withdraw && master.status !== 'withdrawn') {
+      await setPostStatus(tx, master.id, 'withdrawn', null);
+      const now = await lockPost(tx, master.id);
+      return sameContent(master, doc) ? null : presentPost(now!, viewer);
+    }
+    // 3. The device edited an older version than the one stored: master wins.
     if (row.assumedMasterState?.updatedAt !== master.updatedAt) return presentPost(master, viewer);
-    // 3. An edit the server will not take leaves the stored post as it is, with the reason; the
+    // 4. An edit the server will not take leaves the stored post as it is, with the reason; the
     //    device still has the text in its refused change and in its drafts.
     const refuse = (refusal: Refusal): WithDeleted<Post> => ({
       ...presentPost(master, viewer),
       refusal: { code: refusal.code, message: refusal.message },
     });
     if (master.status === 'withdrawn') return refuse(new Refusal('not_editable'));
-    if (withdraw && sameContent(master, doc)) {
-      await setPostStatus(tx, master.id, 'withdrawn', null);
-      return null;
-    }
     const placed = await checkPlacement(tx, viewer, doc, true);
     if (placed instanceof Refusal) return refuse(placed);
-    // 4. An edit goes back to the moderation queue (a moderator's own edit is published at once).
+    // 5. An edit goes back to the moderation queue (a moderator's own edit is published at once).
     const byModerator = moderates(viewer, placed.spaceId);
     const onBehalfOf = behalfOf(byModerator, doc);
     await updatePostContent(tx, {
