@@ -205,3 +205,98 @@ describe('attachments on posts', () => {
     expect((await author.client.get('/api/attachments/nope')).status).toBe(400);
   });
 });
+
+/** A download as a browser or download manager sends it, with the client's session cookie. */
+function download(client: TestClient | null, id: string, headers: Record<string, string> = {}) {
+  const cookie = client ? [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') : '';
+  return fetch(`${app.url}/api/attachments/${id}`, {
+    headers: { ...headers, ...(cookie ? { cookie } : {}) },
+  });
+}
+const bytesOf = async (res: Response) => new Uint8Array(await res.arrayBuffer());
+
+describe('resuming downloads (HTTP Range)', () => {
+  // Text, which the server would otherwise gzip: offsets must count the file's own bytes.
+  const text = new TextEncoder().encode('Compte rendu — протокол — محضر\n'.repeat(4_000));
+  let id: string;
+  beforeAll(async () => {
+    const sent = await upload(author.client, 'minutes.txt', text);
+    expect(sent.status).toBe(204);
+    id = sent.id;
+  });
+
+  it('picks up a cut download where it stopped, and the pieces make the file', async () => {
+    const first = await download(author.client, id);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('accept-ranges')).toBe('bytes');
+    expect(first.headers.get('content-encoding')).toBeNull();
+    expect(first.headers.get('content-length')).toBe(String(text.length));
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"/);
+    // The connection drops after the first chunks arrived.
+    const reader = (first.body as ReadableStream<Uint8Array>).getReader();
+    const received: Uint8Array[] = [];
+    let got = 0;
+    while (got < text.length / 4) {
+      const { value } = await reader.read();
+      if (!value) break;
+      received.push(value);
+      got += value.length;
+    }
+    await reader.cancel();
+    expect(got).toBeLessThan(text.length);
+
+    const rest = await download(author.client, id, { range: `bytes=${got}-`, 'if-range': etag });
+    expect(rest.status).toBe(206);
+    expect(rest.headers.get('content-range')).toBe(`bytes ${got}-${text.length - 1}/${text.length}`);
+    expect(rest.headers.get('content-length')).toBe(String(text.length - got));
+    expect(rest.headers.get('content-encoding')).toBeNull();
+    const whole = Buffer.concat([...received, await bytesOf(rest)]);
+    expect(sha(whole)).toBe(sha(text));
+
+    // Halves asked for explicitly fit together too.
+    const half = Math.floor(text.length / 2);
+    const a = await download(author.client, id, { range: `bytes=0-${half - 1}` });
+    const b = await download(author.client, id, { range: `bytes=${half}-` });
+    expect([a.status, b.status]).toEqual([206, 206]);
+    expect(sha(Buffer.concat([await bytesOf(a), await bytesOf(b)]))).toBe(sha(text));
+  });
+
+  it('serves the last n bytes, a range past the end, and what it does not honour', async () => {
+    const tail = await download(author.client, id, { range: 'bytes=-100' });
+    expect(tail.status).toBe(206);
+    expect(tail.headers.get('content-range')).toBe(
+      `bytes ${text.length - 100}-${text.length - 1}/${text.length}`,
+    );
+    expect(await bytesOf(tail)).toEqual(text.subarray(text.length - 100));
+
+    const past = await download(author.client, id, { range: `bytes=${text.length}-` });
+    expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe(`bytes */${text.length}`);
+    expect((await past.arrayBuffer()).byteLength).toBe(0);
+
+    // Several ranges, a malformed header, or a resume of another version: the whole file.
+    const whole: Record<string, string>[] = [
+      { range: 'bytes=0-9,20-29' },
+      { range: 'bytes=abc' },
+      { range: 'bytes=10-', 'if-range': '"some-other-version"' },
+      { range: 'bytes=10-', 'if-range': 'Sun, 06 Dec 2026 00:00:00 GMT' },
+    ];
+    for (const headers of whole) {
+      const res = await download(author.client, id, headers);
+      expect(res.status, JSON.stringify(headers)).toBe(200);
+      expect(sha(await bytesOf(res))).toBe(sha(text));
+    }
+  });
+
+  it('refuses a range to whoever may not see the file, as it refuses the whole', async () => {
+    for (const client of [stranger.client, null]) {
+      const res = await download(client, id, { range: 'bytes=0-9' });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-range')).toBeNull();
+      expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+    const unknown = '0192f0c1-7a4e-7cc0-8f3e-5b7d2c1a9e99';
+    expect((await download(author.client, unknown, { range: 'bytes=999999-' })).status).toBe(404);
+  });
+});

@@ -468,10 +468,29 @@ const paths: ZodOpenApiPathsObject = {
   },
   '/api/attachments/{id}': {
     get: op({
-      summary: 'Download a file this viewer may see',
+      summary: 'Download a file this viewer may see; a cut download resumes with Range',
       tags: ['files'],
-      params: { path: z.object({ id: Id }) },
-      ok: { 200: text('*/*', 'The file, with its sniffed type, as an attachment.') },
+      params: {
+        path: z.object({ id: Id }),
+        header: z.object({
+          range: z.string().max(200).optional().meta({
+            description:
+              'One byte range (`bytes=a-b`, `bytes=a-`, `bytes=-n`); several ranges, or a malformed header, get the whole file.',
+          }),
+          'if-range': z.string().max(200).optional().meta({
+            description:
+              'The `ETag` of the first answer: the range is served only if it still matches, else the whole file.',
+          }),
+        }),
+      },
+      ok: {
+        200: text(
+          '*/*',
+          'The file, with its sniffed type, as an attachment; `Accept-Ranges: bytes` and an `ETag`.',
+        ),
+        206: text('*/*', 'The requested range only; `Content-Range` says which bytes of how many.'),
+        416: empty('The range starts past the end of the file; `Content-Range: bytes */<size>`.'),
+      },
       refuses: [API, FOUND],
     }),
   },

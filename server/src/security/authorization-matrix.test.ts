@@ -355,7 +355,7 @@ describe.each(ROLES)('as %s', (role) => {
   });
 
   it('health, readiness and client config are public', async () => {
-    for (const path of ['/api/health', '/api/ready', '/api/config']) {
+    for (const path of ['/api/health', '/api/live', '/api/ready', '/api/config', '/api/openapi.json']) {
       expect((await client(role).get(path)).status, path).toBe(200);
     }
   });
@@ -411,6 +411,8 @@ const COVERED: Record<string, string> = {
   'POST /confirm': 'password reset confirmation',
   'GET /health': 'public',
   'GET /ready': 'public',
+  'GET /live': 'public',
+  'GET /openapi.json': 'public',
   'GET /config': 'public',
   'GET /metrics': 'observability.test.ts: token or loopback only',
 };

@@ -21,10 +21,10 @@ export function fileStorage(config: Config): UploadStorage {
         await handle.close();
       }
     },
-    async stream(id) {
+    async stream(id, range) {
       // Opened before returning, so a missing file fails here rather than mid-response.
       const handle = await open(pathOf(id), 'r');
-      return handle.createReadStream();
+      return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
     },
     async remove(id) {
       await rm(pathOf(id), { force: true });

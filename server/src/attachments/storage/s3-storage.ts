@@ -49,7 +49,7 @@ export function s3Storage(s3: S3Config): UploadStorage {
       for await (const chunk of await get(id, `bytes=0-${n - 1}`)) chunks.push(chunk as Buffer);
       return new Uint8Array(Buffer.concat(chunks));
     },
-    stream: (id) => get(id),
+    stream: (id, range) => get(id, range ? `bytes=${range.start}-${range.end}` : undefined),
     async remove(id) {
       // An unfinished upload's parts are billed until aborted, and are the person's bytes too.
       const open = await client.send(new ListMultipartUploadsCommand({ Bucket, Prefix: id }));

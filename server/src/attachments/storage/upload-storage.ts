@@ -1,6 +1,12 @@
 import type { Readable } from 'node:stream';
 import type { DataStore } from '@tus/server';
 
+/** A span of a file, as HTTP Range counts it: zero-based, `end` included. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 /**
  * Where attachment bytes live: a local directory (one instance) or an S3-compatible bucket that
  * every instance shares. tus writes through `datastore`; everything else that touches the bytes
@@ -12,8 +18,8 @@ export interface UploadStorage {
   readonly datastore: DataStore;
   /** The first `n` bytes (fewer if the file is shorter). */
   readHead(id: string, n: number): Promise<Uint8Array>;
-  /** The whole file, from the first byte. */
-  stream(id: string): Promise<Readable>;
+  /** The whole file, or only the bytes `start`…`end` (both included, within the file) when given. */
+  stream(id: string, range?: ByteRange): Promise<Readable>;
   /** Deletes the file, finished or not, and tus's record of it; a file already gone is not an error. */
   remove(id: string): Promise<void>;
 }
