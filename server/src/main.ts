@@ -30,8 +30,9 @@ async function main() {
   // Abandoned and never-attached uploads: shortly after start, then hourly.
   parley.uploadSweeper.start();
 
-  // e2e/support/server.ts waits for "listening on <url>" in this line.
-  logger.info({ url: server.url }, `Parley listening on ${server.url}`);
+  // Whatever LOG_LEVEL says, the start line is written: operators and e2e/support/server.ts
+  // (which waits for "listening on <url>", PORT=0) need to know where the server listens.
+  logger.child({}, { level: 'info' }).info({ url: server.url }, `Parley listening on ${server.url}`);
   logger.info(
     config.databaseUrl ? 'Database: PostgreSQL (DATABASE_URL)' : `Database: PGlite in ${config.dataDir}`,
   );
