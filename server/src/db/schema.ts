@@ -37,6 +37,10 @@ export const users = pgTable(
     lang: text('lang').notNull(),
     /** E-mail the author when a moderator decides on one of their posts (off unless asked). */
     notifyByEmail: boolean('notify_by_email').notNull().default(false),
+    /** E-mail the author when someone's reply to one of their posts is published (off unless asked). */
+    notifyRepliesByEmail: boolean('notify_replies_by_email').notNull().default(false),
+    /** Shown beside the display name on the person's posts; optional. */
+    organisation: text('organisation'),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email)],
@@ -125,13 +129,23 @@ export const spaces = pgTable(
     deletionPolicy: text('deletion_policy', { enum: ['keep', 'remove', 'author-chooses'] })
       .notNull()
       .default('keep'),
+    /**
+     * draft: organisers only; published: open; closed: readable, no new posts; archived: readable,
+     * out of the spaces list. Nothing of a draft reaches participants' devices.
+     */
+    status: text('status', { enum: ['draft', 'published', 'closed', 'archived'] })
+      .notNull()
+      .default('published'),
     updatedAt: tz('updated_at').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
   },
   (t) => [uniqueIndex('spaces_slug_key').on(t.slug), uniqueIndex('spaces_seq_key').on(t.seq)],
 );
 
-/** space_id NULL means every space: a global moderator. */
+/**
+ * space_id NULL means every space: a global moderator. question_id set: moderates that question
+ * of the space only (the seed space has different moderators on different questions).
+ */
 export const moderators = pgTable(
   'moderators',
   {
@@ -139,12 +153,34 @@ export const moderators = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id').references(() => questions.id, { onDelete: 'cascade' }),
   },
   (t) => [
-    // NULLS NOT DISTINCT: a user is global at most once.
-    unique('moderators_user_space_key').on(t.userId, t.spaceId).nullsNotDistinct(),
+    // NULLS NOT DISTINCT: a user is global at most once, space-wide at most once per space.
+    unique('moderators_user_space_question_key').on(t.userId, t.spaceId, t.questionId).nullsNotDistinct(),
     index('moderators_space_idx').on(t.spaceId),
   ],
+);
+
+/**
+ * Invitations to become a moderator or an organiser (admin), sent by e-mail: the link creates the
+ * account (or upgrades an existing one). Only a hash of the token; single use, 7 days.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    email: text('email').notNull(),
+    role: text('role', { enum: ['moderator', 'admin'] }).notNull(),
+    spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id').references(() => questions.id, { onDelete: 'cascade' }),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    lang: text('lang').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    expiresAt: tz('expires_at').notNull(),
+    usedAt: tz('used_at'),
+  },
+  (t) => [index('invitations_expires_idx').on(t.expiresAt), index('invitations_email_idx').on(t.email)],
 );
 
 export const questions = pgTable(
@@ -158,6 +194,8 @@ export const questions = pgTable(
     position: integer('position').notNull(),
     title: jsonb('title').notNull(),
     body: jsonb('body').notNull(),
+    /** Removed by an organiser: leaves every device with its posts; rows stay for the audit log. */
+    removedAt: tz('removed_at'),
     updatedAt: tz('updated_at').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
   },
@@ -179,6 +217,8 @@ export const posts = pgTable(
       .notNull()
       .references(() => users.id),
     authorName: text('author_name').notNull(),
+    /** The author's organisation when the post was written (null: none, or anonymous). */
+    authorOrganisation: text('author_organisation'),
     anonymous: boolean('anonymous').notNull(),
     lang: text('lang').notNull(),
     body: text('body').notNull(),
@@ -319,3 +359,28 @@ export const fileDeletions = pgTable('file_deletions', {
   uploadId: uuid('upload_id').primaryKey(),
   queuedAt: tz('queued_at').notNull(),
 });
+
+/**
+ * Comments received by e-mail (server/src/inbound-mail): the Message-ID makes a re-delivered
+ * message land once.
+ */
+export const inboundMails = pgTable('inbound_mails', {
+  messageId: text('message_id').primaryKey(),
+  postId: uuid('post_id').references(() => posts.id, { onDelete: 'set null' }),
+  receivedAt: tz('received_at').notNull().defaultNow(),
+});
+
+/** Web Push subscriptions of a user's devices (one row per browser endpoint). */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    endpoint: text('endpoint').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('push_subscriptions_user_idx').on(t.userId)],
+);

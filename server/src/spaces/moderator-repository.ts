@@ -8,7 +8,7 @@ export async function insertModerator(
 ): Promise<boolean> {
   const rows = await q.query(
     `INSERT INTO moderators (user_id, space_id) VALUES ($1, $2)
-     ON CONFLICT ON CONSTRAINT moderators_user_space_key DO NOTHING RETURNING user_id`,
+     ON CONFLICT ON CONSTRAINT moderators_user_space_question_key DO NOTHING RETURNING user_id`,
     [userId, spaceId],
   );
   return rows.length > 0;
@@ -20,7 +20,7 @@ export async function deleteModerator(
   spaceId: string | null,
 ): Promise<boolean> {
   const rows = await q.query(
-    `DELETE FROM moderators WHERE user_id = $1 AND space_id IS NOT DISTINCT FROM $2::uuid RETURNING user_id`,
+    `DELETE FROM moderators WHERE user_id = $1 AND space_id IS NOT DISTINCT FROM $2::uuid AND question_id IS NULL RETURNING user_id`,
     [userId, spaceId],
   );
   return rows.length > 0;
