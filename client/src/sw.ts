@@ -17,11 +17,12 @@
  *    only the page puts files there, and only public space documents it chose to keep (post
  *    attachments can be private and are never in it); a document's bytes never change for an id.
  *    The SW writes nothing and reads no other cache.
- * 5. Background Sync (where the browser has it: Chromium): a post written while offline is also
- *    queued here as the exact push request the replication would send (same post id, same body).
+ * 5. Background Sync (where the browser has it: Chromium): a post or a moderator's decision written
+ *    while offline is also queued here as the exact push request the replication would send (same
+ *    id, same body).
  *    The browser replays it when the connection returns, even if every tab of Parley is closed.
- *    The page's replication may deliver the same post too: the server treats the second push of
- *    a post as a no-op (pushes are idempotent by id), so the post exists exactly once.
+ *    The page's replication may deliver the same row too: the server treats the second push of
+ *    a row as a no-op (pushes are idempotent by id), so it exists exactly once.
  * 6. Shared phones: every queued push names the user it was written as (VIEWER_HEADER), so the
  *    server never takes it as the session's. A push the server refuses because someone else is
  *    signed in now (viewer_changed, viewer_claim_required, unauthenticated) is never dropped: it

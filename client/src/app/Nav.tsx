@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useSession, isModerator, moderates } from '../session/SessionProvider';
-import { usePendingPosts } from '../db/queries';
+import { useModerationLog, usePendingPosts } from '../db/queries';
 import { useDraftList } from '../drafts/use-draft';
 import { useNotifications } from '../notifications/useNotifications';
 import { useT } from '../i18n/useT';
@@ -52,7 +52,10 @@ function ModerationLink() {
   const t = useT();
   const { me } = useSession();
   const pending = usePendingPosts(true);
-  const count = pending?.filter((p) => moderates(me, p.spaceId)).length ?? 0;
+  const log = useModerationLog(true);
+  // As the queue counts: a post I decided on (even offline, not yet sent) waits no longer.
+  const decided = new Set(log?.filter((m) => m.outcome === null).map((m) => m.postId));
+  const count = pending?.filter((p) => moderates(me, p.spaceId) && !decided.has(p.id)).length ?? 0;
   return (
     <SectionLink
       href="/moderate"

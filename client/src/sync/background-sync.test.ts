@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VIEWER_HEADER, type Post } from '@parley/shared';
+import { VIEWER_HEADER } from '@parley/shared';
 import { claimOf, pushRequestFor } from './background-sync';
 
 describe('pushRequestFor', () => {
@@ -10,12 +10,24 @@ describe('pushRequestFor', () => {
       _meta: { lwt: 1 },
       _rev: '1-abc',
       _attachments: {},
-    } as unknown as Post & Record<string, unknown>;
-    const message = pushRequestFor(post, 'user-ana');
+    };
+    const message = pushRequestFor('posts', post, 'user-ana');
     expect(message.url).toBe('/api/sync/posts/push');
     expect(message.viewer).toBe('user-ana');
     expect(JSON.parse(message.body)).toEqual([
       { assumedMasterState: null, newDocumentState: { id: post.id, body: 'hello', _deleted: false } },
+    ]);
+  });
+
+  it("queues a moderator's decision as the moderation push, so it replays like a post", () => {
+    const decision = { id: 'd1', postId: 'p1', decision: 'approve', _rev: '1-x' };
+    const message = pushRequestFor('moderation', decision, 'user-mod');
+    expect(message.url).toBe('/api/sync/moderation/push');
+    expect(JSON.parse(message.body)).toEqual([
+      {
+        assumedMasterState: null,
+        newDocumentState: { id: 'd1', postId: 'p1', decision: 'approve', _deleted: false },
+      },
     ]);
   });
 

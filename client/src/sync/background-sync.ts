@@ -1,4 +1,4 @@
-import { VIEWER_HEADER, type Post } from '@parley/shared';
+import { VIEWER_HEADER } from '@parley/shared';
 import {
   OUTBOX_MESSAGE,
   OUTBOX_RELEASE_MESSAGE,
@@ -6,32 +6,44 @@ import {
   type OutboxReleaseMessage,
 } from '../pwa/messages';
 
+/** What the service worker may replay: rows the device wrote itself (posts, moderators' decisions). */
+export type QueuedCollection = 'posts' | 'moderation';
+
 /**
- * The push request the posts replication would send for one new post: same route, same body
- * (`[{ assumedMasterState: null, newDocumentState }]`, RxDB's internal fields removed), and the
- * same viewer claim: the user whose database the post was written in.
+ * The push request the replication of `collection` would send for one new row: same route, same
+ * body (`[{ assumedMasterState: null, newDocumentState }]`, RxDB's internal fields removed), and
+ * the same viewer claim: the user whose database the row was written in.
  */
-export function pushRequestFor(post: Post & Record<string, unknown>, viewer: string): OutboxMessage {
-  const { _meta: _m, _rev: _r, _attachments: _a, ...rest } = post;
+export function pushRequestFor(
+  collection: QueuedCollection,
+  row: Record<string, unknown>,
+  viewer: string,
+): OutboxMessage {
+  const { _meta: _m, _rev: _r, _attachments: _a, ...rest } = row;
   const newDocumentState = { ...rest, _deleted: false };
   return {
     type: OUTBOX_MESSAGE,
-    url: '/api/sync/posts/push',
+    url: `/api/sync/${collection}/push`,
     body: JSON.stringify([{ assumedMasterState: null, newDocumentState }]),
     viewer,
   };
 }
 
 /**
- * Background Sync (Chromium): hands a post written offline to the service worker, which queues
- * the push request and lets the browser replay it once a connection returns, even with every tab
- * closed. The replication still delivers it from an open tab; the server keeps one copy whatever
- * arrives twice. Without a controlling service worker this does nothing (RxDB's retry remains).
+ * Background Sync (Chromium): hands a row written offline (a post, or a moderator's decision) to
+ * the service worker, which queues the push request and lets the browser replay it once a
+ * connection returns, even with every tab closed. The replication still delivers it from an open
+ * tab; the server keeps one copy whatever arrives twice (both are idempotent by id). Without a
+ * controlling service worker this does nothing (RxDB's retry remains).
  */
-export function queueInServiceWorker(post: Post & Record<string, unknown>, viewer: string): boolean {
+export function queueInServiceWorker(
+  collection: QueuedCollection,
+  row: Record<string, unknown>,
+  viewer: string,
+): boolean {
   const controller = globalThis.navigator?.serviceWorker?.controller;
   if (!controller) return false;
-  controller.postMessage(pushRequestFor(post, viewer));
+  controller.postMessage(pushRequestFor(collection, row, viewer));
   return true;
 }
 

@@ -20,7 +20,7 @@ import type { ParleyDatabase } from '../db/database';
 import type { FullSyncProgress, SyncHandle, SyncState } from './sync-types';
 import { Connectivity } from '../connectivity/connectivity';
 import { eventStream, type StreamOptions } from './stream';
-import { queueInServiceWorker, releaseQueuedFor } from './background-sync';
+import { queueInServiceWorker, releaseQueuedFor, type QueuedCollection } from './background-sync';
 import { reportOnce } from '../errors/report';
 
 export interface SyncOptions extends HttpOptions, StreamOptions {
@@ -303,14 +303,27 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
     if (s === 'online') for (const st of states) st.reSync();
   });
 
-  // A post written while the server is unreachable also goes to the service worker's Background
-  // Sync queue, naming this database's user (the replay must never go out as whoever is signed in
-  // by then). Every tab sees the insert; the leader (one tab) queues it.
-  const offlineWrites = db.posts.insert$.subscribe((event) => {
-    const post = event.documentData as unknown as Post & Record<string, unknown>;
-    if (connectivity.current === 'offline' && post.receivedAt === null && db.isLeader() && options.viewerId)
-      queueInServiceWorker(post, options.viewerId);
-  });
+  // A post or a moderator's decision written while the server is unreachable also goes to the
+  // service worker's Background Sync queue, naming this database's user (the replay must never go
+  // out as whoever is signed in by then). Every tab sees the insert; the leader (one tab) queues it.
+  const queueOffline = (collection: QueuedCollection, row: Record<string, unknown>) => {
+    if (connectivity.current === 'offline' && db.isLeader() && options.viewerId)
+      queueInServiceWorker(collection, row, options.viewerId);
+  };
+  const offlineWrites = [
+    db.posts.insert$.subscribe((event) => {
+      const post = event.documentData as unknown as Post & Record<string, unknown>;
+      if (post.receivedAt === null) queueOffline('posts', post);
+    }),
+    ...(options.moderator
+      ? [
+          db.moderation.insert$.subscribe((event) => {
+            const decision = event.documentData as unknown as Moderation & Record<string, unknown>;
+            if (decision.outcome === null) queueOffline('moderation', decision);
+          }),
+        ]
+      : []),
+  ];
   // This user is signed in: what they queued and the server held back while someone else was
   // signed in on this phone is sent now.
   if (options.viewerId) releaseQueuedFor(options.viewerId);
@@ -385,7 +398,7 @@ export function startSync(db: ParleyDatabase, options: SyncOptions): SyncHandle 
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);
       offBackOnline();
-      offlineWrites.unsubscribe();
+      for (const subscription of offlineWrites) subscription.unsubscribe();
       offConnectivity();
       if (!options.connectivity) connectivity.stop();
       await Promise.all(states.map((s) => s.cancel()));
