@@ -11,12 +11,13 @@
  *    chunk of an older build that an open page still asks for after an update) → CacheFirst,
  *    cache "parley-assets-runtime", at most 60 entries, 30 days. The SW never caches anything of
  *    /api: data lives in RxDB on the device.
- * 4. Kept space documents, the one /api route: same-origin GET /api/attachments/<id> whose URL is
- *    in the page's cache "parley-space-documents" → that copy; otherwise → the network, as if
- *    unrouted. So a kept document opened in a new tab (or any fetch of it) works offline. Safe:
- *    only the page puts files there, and only public space documents it chose to keep (post
- *    attachments can be private and are never in it); a document's bytes never change for an id.
- *    The SW writes nothing and reads no other cache.
+ * 4. Kept files, the one /api route: same-origin GET /api/attachments/<id> whose URL is in the
+ *    page's cache "parley-space-documents" (public space documents it chose to keep) or
+ *    "parley-post-files" (files of posts the signed-in user's device holds, kept when they chose
+ *    so in Settings; emptied at sign-out with the database) → that copy; otherwise → the network,
+ *    as if unrouted. So a kept file opened in a new tab (or any fetch of it) works offline. Only
+ *    the page puts files there; a file's bytes never change for an id. The SW writes nothing and
+ *    reads no other cache.
  * 5. Background Sync (where the browser has it: Chromium): a post or a moderator's decision written
  *    while offline is also queued here as the exact push request the replication would send (same
  *    id, same body).
@@ -45,6 +46,7 @@ import {
 } from './pwa/messages';
 import { claimOf } from './sync/background-sync';
 import { SPACE_DOCUMENTS_CACHE } from './space-documents/cache-name';
+import { POST_FILES_CACHE } from './attachments/post-files-cache-name';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -68,9 +70,11 @@ registerRoute(
     request.method === 'GET' &&
     /^\/api\/attachments\/[^/]+$/.test(url.pathname),
   async ({ request }) => {
-    // Only this cache (match with cacheName never creates it): the page fills it with public space
-    // documents, nothing else. Vary is moot: the bytes of an id never change.
-    const kept = await caches.match(request.url, { cacheName: SPACE_DOCUMENTS_CACHE, ignoreVary: true });
+    // Only these caches (match with cacheName never creates one): the page fills them. Vary is
+    // moot: the bytes of an id never change.
+    const kept =
+      (await caches.match(request.url, { cacheName: SPACE_DOCUMENTS_CACHE, ignoreVary: true })) ??
+      (await caches.match(request.url, { cacheName: POST_FILES_CACHE, ignoreVary: true }));
     return kept ?? fetch(request);
   },
 );

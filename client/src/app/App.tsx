@@ -6,6 +6,7 @@ import { AccountLanguageSync } from '../i18n/AccountLanguageSync';
 import { DataProvider } from './DataProvider';
 import { Layout } from './Layout';
 import { PostStateAnnouncer } from './PostStateAnnouncer';
+import { KeepPostFiles } from '../attachments/KeepPostFiles';
 import { Routes } from './routes';
 
 function WithViewer() {
@@ -21,6 +22,7 @@ function WithViewer() {
       >
         <AnnouncerProvider>
           <PostStateAnnouncer />
+          <KeepPostFiles />
           <AccountLanguageSync />
           <Layout>
             <Routes />

@@ -3,6 +3,7 @@ import { DataContext, type Connection, type DataValue } from '../db/context';
 import type { ParleyDatabase } from '../db/database';
 import { holdsUnsent } from '../db/unsent';
 import { wipedAtSignOut } from '../account/device-wipe';
+import { forgetKeptFiles } from '../attachments/keep-post-files';
 import type { SyncHandle } from '../sync/sync-types';
 import { useDataSaver } from '../settings/data-saver';
 import { spacesFilter, useFollowedSpaces } from '../settings/followed-spaces';
@@ -141,6 +142,9 @@ export function DataProvider({
           signedOut.current === viewerId &&
           (wipedAtSignOut(viewerId) || !(db && (await holdsUnsent(db).catch(() => false))));
         await db?.close();
+        // Kept post files are the signed-out person's too, whatever stays in the database.
+        if (viewerId !== null && signedOut.current === viewerId)
+          await forgetKeptFiles().catch(() => undefined);
         if (viewerId && remove) {
           const { databaseNameFor, removeDatabase } = await layer;
           await removeDatabase(databaseNameFor(viewerId));

@@ -14,6 +14,50 @@ import {
   type StorageUse,
 } from '../../settings/storage-budget';
 import { useFollowSpace } from '../../settings/use-follow-space';
+import { keptFileIds, onKeptFilesChanged, useKeepPostFiles } from '../../attachments/keep-post-files';
+
+/** How many post files this device keeps; re-read after every pass that changed them. */
+function useKeptFileCount(): number | undefined {
+  const [count, setCount] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    const read = () => void keptFileIds().then((ids) => live && setCount(ids.size));
+    read();
+    const off = onKeptFilesChanged(read);
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+  return count;
+}
+
+/** Settings › Storage › keep the files of posts for reading offline. */
+function KeepFilesSetting() {
+  const t = useT();
+  const id = useId();
+  const [keep, setKeep] = useKeepPostFiles();
+  const count = useKeptFileCount();
+  return (
+    <div className="field storage__files">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={keep}
+          aria-describedby={`${id}-help ${id}-count`}
+          onChange={(e) => setKeep(e.target.checked)}
+        />
+        <span>{t('storage.keepFiles')}</span>
+      </label>
+      <p id={`${id}-help`} className="field__help">
+        {t('storage.keepFilesHelp')}
+      </p>
+      <p id={`${id}-count`} className="muted" data-testid="kept-files">
+        {count === undefined ? '' : t('storage.keptFiles', { count })}
+      </p>
+    </div>
+  );
+}
 
 /** "300 MB". */
 function formatBytes(intl: IntlShape, bytes: number): string {
@@ -111,6 +155,8 @@ export function StorageSection() {
           {t('storage.overBudget', { used: inSentence(intl, use.usage), budget: inSentence(intl, budget) })}
         </p>
       )}
+
+      <KeepFilesSetting />
 
       {spaces && spaces.length > 0 && (
         <fieldset className="storage__spaces">
