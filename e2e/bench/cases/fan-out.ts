@@ -14,12 +14,15 @@ const DELIVERY_TIMEOUT_MS = 60_000;
 /** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
 const TICKS_PER_SECOND = 100;
 
-/** CPU time (user + system) the process has used so far, in milliseconds. */
-function cpuMs(pid: number): number {
+/** CPU time the process has used so far, in milliseconds: in its own code (user) and in the kernel. */
+function cpuMs(pid: number): { user: number; system: number } {
   // Fields after the command name (which is in parentheses and may hold spaces): utime is the
   // 14th field of the line, stime the 15th.
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  return {
+    user: (Number(fields[11]) * 1000) / TICKS_PER_SECOND,
+    system: (Number(fields[12]) * 1000) / TICKS_PER_SECOND,
+  };
 }
 
 /** Reader processes: one per core of the machine this was tuned on (2), apart from the driver's. */
@@ -59,7 +62,7 @@ class Readers {
 /**
  * One instance (PostgreSQL), `n` anonymous streams open, one post approved at a time: the time
  * until the LAST stream has it (p50/p99 over the posts), the server's CPU per post (its
- * /proc/<pid>/stat user + system time across the run, divided by the posts: the author's push,
+ * /proc/<pid>/stat user + system time across the run, also apart, divided by the posts: the author's push,
  * the moderator's, the wake-ups and the writes to every stream), and its RSS with the streams
  * open. Each post is written pending by one participant and approved by the global moderator
  * through the push routes, as the app does.
@@ -90,12 +93,18 @@ async function measure(
       if (!res.ok || conflicts.length > 0) throw new Error(`approval refused: ${JSON.stringify(conflicts)}`);
       lastMs.push((await delivered) - started);
     }
-    const cpuPerPost = (cpuMs(server.pid) - cpuBefore) / posts.length;
+    const cpuAfter = cpuMs(server.pid);
+    const userPerPost = (cpuAfter.user - cpuBefore.user) / posts.length;
+    const systemPerPost = (cpuAfter.system - cpuBefore.system) / posts.length;
     const sorted = lastMs.sort((a, b) => a - b);
     return {
       lastP50Ms: round(percentile(sorted, 50)),
       lastP99Ms: round(percentile(sorted, 99)),
-      cpuMsPerPost: round(cpuPerPost, 1),
+      cpuMsPerPost: round(userPerPost + systemPerPost, 1),
+      // The split says where the growth is: the server's JavaScript, or the kernel's socket
+      // writes (on loopback these also carry the receiving side's TCP work).
+      userCpuMsPerPost: round(userPerPost, 1),
+      systemCpuMsPerPost: round(systemPerPost, 1),
       rssMb: memoryOf(server.pid).rssMb,
     };
   } finally {
@@ -162,6 +171,10 @@ export async function fanOut(
   const cpu = (key: string) => parley[key] as number | undefined;
   const ratio: Record<string, number | null> = {
     [`cpu per post ${last} ÷ ${first}`]: ratioOf(cpu(`cpuMsPerPost@${last}`), cpu(`cpuMsPerPost@${first}`)),
+    [`user cpu per post ${last} ÷ ${first}`]: ratioOf(
+      cpu(`userCpuMsPerPost@${last}`),
+      cpu(`userCpuMsPerPost@${first}`),
+    ),
   };
   const compared = compareSizes.at(-1);
   if (compared !== undefined) {
