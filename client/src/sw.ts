@@ -29,6 +29,10 @@
  *    signed in now (viewer_changed, viewer_claim_required, unauthenticated) is never dropped: it
  *    moves to a second queue, "parley-outbox-held", which replays only when the page says that its
  *    user is signed in again (OUTBOX_RELEASE_MESSAGE); nothing retries it in a loop meanwhile.
+ * 7. Web Push (Settings → "Notifications on this device"): the server sends `{ title, body, url,
+ *    tag }` (PushPayload in @parley/shared) when a reply to the person is published, and to
+ *    moderators when posts wait. The SW shows it; a click opens `url` (a path of this app) in a
+ *    Parley tab that is already open, else in a new one.
  */
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
@@ -205,4 +209,50 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
         .catch(() => undefined),
     );
   }
+});
+
+/** A path of this app, never another origin ("//host" included): else the notifications. */
+const appPath = (url: unknown): string =>
+  typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : '/notifications';
+
+self.addEventListener('push', (event: PushEvent) => {
+  let data: { title?: unknown; body?: unknown; url?: unknown; tag?: unknown } = {};
+  try {
+    data = (event.data?.json() ?? {}) as typeof data;
+  } catch {
+    // Not JSON: the notification still says it is Parley.
+  }
+  const title = typeof data.title === 'string' && data.title !== '' ? data.title : 'Parley';
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: typeof data.body === 'string' ? data.body : '',
+      ...(typeof data.tag === 'string' && data.tag !== '' ? { tag: data.tag } : {}),
+      icon: '/icon-192.png',
+      data: { url: appPath(data.url) },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event: NotificationEvent) => {
+  event.notification.close();
+  const target = new URL(
+    appPath((event.notification.data as { url?: unknown } | null)?.url),
+    self.location.origin,
+  ).href;
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      for (const client of windows) {
+        if (new URL(client.url).origin !== self.location.origin) continue;
+        try {
+          await client.focus();
+          await client.navigate(target);
+          return;
+        } catch {
+          // Not controlled by this worker (or gone): open a new tab instead.
+        }
+      }
+      await self.clients.openWindow(target);
+    })(),
+  );
 });

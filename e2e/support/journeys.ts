@@ -5,6 +5,8 @@ export const DEMO = {
   admin: 'admin@parley.test',
   globalModerator: 'moderator@parley.test',
   regionalModerator: 'regional@parley.test',
+  /** Moderates the demo space's second question only. */
+  questionModerator: 'questions@parley.test',
   ana: 'ana@parley.test',
   ben: 'ben@parley.test',
 } as const;

@@ -41,6 +41,7 @@ export async function pushPosts(
     parentId: parentIds[i] ?? null,
     authorId: null,
     authorName: '',
+    authorOrganisation: null,
     anonymous: false,
     lang,
     body,

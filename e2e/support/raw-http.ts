@@ -19,6 +19,7 @@ export function newComment(question: Question, body: string): Post {
     parentId: null,
     authorId: null,
     authorName: '',
+    authorOrganisation: null,
     anonymous: false,
     lang: 'en',
     body,

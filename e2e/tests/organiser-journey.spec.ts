@@ -114,6 +114,16 @@ test('journey 5: an organiser creates a space in four languages, assigns a moder
   await expect(page.getByRole('button', { name: 'Move up: Price en' })).toBeFocused();
   await shot(page, 'organiser-questions');
 
+  // A new space is a draft, seen by organisers only: published before anyone else can read it.
+  const status = page.getByRole('region', { name: /^Status/ });
+  await expect(status).toContainText('Draft');
+  await status.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Publish this space?' })
+    .getByRole('button', { name: 'Publish', exact: true })
+    .click();
+  await expect(status).toContainText('Published');
+
   // Everything reached the server through the replication, time zones and instants included.
   let space: Space | undefined;
   await expect

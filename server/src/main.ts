@@ -4,6 +4,8 @@ import { inProcessChanges } from './db/changes';
 import { openPgChanges } from './db/pg-changes';
 import { openDatabase } from './db/open';
 import { createApp } from './http/app';
+import { startInboundSmtp } from './inbound-mail/smtp-listener';
+import { uploadStorageFor } from './attachments/storage/storage-for-config';
 import { listen } from './http/listen';
 import { createLogger } from './observability/request-log';
 import { DEMO_PASSWORD } from './seed/demo-content';
@@ -27,6 +29,11 @@ async function main() {
   const seed = config.demoSeed ? await seedDemo({ db, changes }) : { seeded: false };
   const parley = createApp({ db, config, changes, logger });
   const server = await listen(parley, config.host, config.port);
+  // Comments by e-mail (INBOUND_SMTP_PORT): the SMTP listener writes through the same store.
+  const inbound = config.inboundSmtp
+    ? await startInboundSmtp(parley.ctx, uploadStorageFor(config), config.inboundSmtp)
+    : null;
+  if (inbound) logger.child({}, { level: 'info' }).info(`Inbound mail: SMTP listening on ${inbound.url}`);
   // Abandoned and never-attached uploads: shortly after start, then hourly.
   parley.uploadSweeper.start();
 
@@ -63,6 +70,7 @@ async function main() {
     setTimeout(() => process.exit(1), 10_000).unref();
     // Stops accepting, lets in-flight pushes finish, ends streams with an SSE retry hint.
     await server.close();
+    await inbound?.close();
     // Lets a running sweep round finish before the database closes under it.
     await parley.uploadSweeper.stop();
     await changes.close?.();

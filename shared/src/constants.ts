@@ -10,7 +10,12 @@ export const MAX_POST_CHARS = 10_000;
 export const PASSWORD_MIN = 8;
 
 /** reasonTemplateId of the rows the server writes itself for posts published at once. */
-export const AUTO_REASONS = { onBehalf: 'auto:on-behalf', ownPost: 'auto:own-post' } as const;
+export const AUTO_REASONS = {
+  onBehalf: 'auto:on-behalf',
+  ownPost: 'auto:own-post',
+  /** The moderators' note on a comment received by e-mail (sender address, files left out). */
+  inboundMail: 'auto:inbound-mail',
+} as const;
 
 export const ANONYMOUS_NAME = 'Anonymous';
 

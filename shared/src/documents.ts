@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Email, Id, LangCode, Localized, TimeZone, Timestamp } from './primitives';
 import { MAX_POST_CHARS } from './constants';
 
-export const ModeratorLevel = z.enum(['global', 'regional']);
+/** global: every space; regional: this whole space; question: only the questions in questionIds. */
+export const ModeratorLevel = z.enum(['global', 'regional', 'question']);
 
 export const Phase = z.object({
   id: Id,
@@ -21,6 +22,8 @@ export const SpaceModerator = z.object({
   userId: Id,
   displayName: z.string().max(80),
   level: ModeratorLevel,
+  /** For level `question`: the questions of this space they moderate (absent for the others). */
+  questionIds: z.array(Id).optional(),
 });
 
 /**
@@ -61,6 +64,35 @@ export type AnnouncementBody = z.infer<typeof AnnouncementBody>;
 export const SpaceDocumentBody = z.object({ uploadId: Id });
 export type SpaceDocumentBody = z.infer<typeof SpaceDocumentBody>;
 
+/**
+ * Where a space is in its life, set by an administrator (PUT /api/spaces/:slug/status), never by a
+ * pushed document. A draft reaches administrators only; a closed or archived space is read-only.
+ */
+export const SpaceStatus = z.enum(['draft', 'published', 'closed', 'archived']);
+export type SpaceStatus = z.infer<typeof SpaceStatus>;
+
+/** The moves an administrator may make; anything else is refused 409 `invalid_transition`. */
+export const SPACE_STATUS_TRANSITIONS: Record<SpaceStatus, readonly SpaceStatus[]> = {
+  draft: ['published'],
+  published: ['closed', 'archived'],
+  closed: ['published', 'archived'],
+  archived: ['closed'],
+};
+
+export const canMoveSpace = (from: SpaceStatus, to: SpaceStatus): boolean =>
+  SPACE_STATUS_TRANSITIONS[from].includes(to);
+
+/** A space takes new posts and replies only while published. */
+export const spaceTakesPosts = (space: { status: SpaceStatus }): boolean => space.status === 'published';
+
+/** What an administrator sends to move a space along its life. */
+export const SpaceStatusBody = z.object({ status: SpaceStatus });
+export type SpaceStatusBody = z.infer<typeof SpaceStatusBody>;
+
+/** The answer to removing a question: how many posts left the devices with it. */
+export const QuestionRemoval = z.object({ questionId: Id, posts: z.number().int().min(0) });
+export type QuestionRemoval = z.infer<typeof QuestionRemoval>;
+
 export const DeletionPolicy = z.enum(['keep', 'remove', 'author-chooses']);
 export type DeletionPolicy = z.infer<typeof DeletionPolicy>;
 
@@ -93,6 +125,11 @@ export const Space = z.object({
    * keep them as "Former participant", remove them, or let the person choose.
    */
   deletionPolicy: DeletionPolicy.default('keep'),
+  /**
+   * Set by the server only (added after v0: absent means published). A space an administrator
+   * creates starts as a draft.
+   */
+  status: SpaceStatus.default('published'),
   updatedAt: Timestamp.nullable(),
 });
 export type Space = z.infer<typeof Space>;
@@ -129,6 +166,11 @@ export const Post = z.object({
   /** Set by the server from the session; absent (null) for others when the post is anonymous. */
   authorId: Id.nullable(),
   authorName: z.string().max(80),
+  /**
+   * Set by the server from the author's account: the organisation shown with the name (null:
+   * none, anonymous, or a comment entered for someone who wrote in).
+   */
+  authorOrganisation: z.string().max(120).nullable().default(null),
   anonymous: z.boolean(),
   lang: LangCode,
   body: z.string().max(MAX_POST_CHARS),

@@ -5,6 +5,9 @@ export const ERROR_CODES = [
   'invalid_query',
   'invalid_checkpoint',
   'invalid_token',
+  'invitation_used',
+  'invitation_expired',
+  'wrong_account',
   'unknown_collection',
   'payload_too_large',
   'unsupported_media_type',
@@ -20,6 +23,7 @@ export const ERROR_CODES = [
   'already_flagged',
   'viewer_changed',
   'viewer_claim_required',
+  'invalid_transition',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -37,5 +41,6 @@ export const REFUSAL_CODES = [
   'phase_closed',
   'not_editable',
   'bad_attachment',
+  'space_closed',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -6,3 +6,6 @@ export * from './auth';
 export * from './errors';
 export * from './report';
 export * from './password-reset';
+export * from './invitations';
+export * from './mail-address';
+export * from './push';

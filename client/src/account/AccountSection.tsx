@@ -4,12 +4,17 @@ import { ApiError } from '../api/http';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionProvider';
 import { useAnnounce } from '../ui/Announcer';
-import { DecisionEmailSetting } from './DecisionEmailSetting';
+import { DecisionEmailSetting, ReplyEmailSetting } from './DecisionEmailSetting';
+import { ProfileSetting } from './ProfileSetting';
+import { PushSetting } from './PushSetting';
 import { DeleteAccountForm } from './DeleteAccountForm';
 import { deleteAccount, downloadMyData, logOutEverywhere } from './account-api';
 import './account.css';
 
-/** Settings → Your account: sign out everywhere, download one's data, delete the account. */
+/**
+ * Settings → Your account: how one is shown, e-mails, sign out everywhere, download one's data,
+ * delete the account.
+ */
 export function AccountSection() {
   const t = useT();
   const announce = useAnnounce();
@@ -38,7 +43,11 @@ export function AccountSection() {
     <section className="card setting" aria-labelledby={`${id}-account`}>
       <h2 id={`${id}-account`}>{t('account.title')}</h2>
 
+      <ProfileSetting />
+
       <DecisionEmailSetting />
+      <ReplyEmailSetting />
+      <PushSetting />
 
       <h3 className="setting__subhead">{t('account.exportTitle')}</h3>
       <p id={`${id}-export-help`} className="muted setting__help">

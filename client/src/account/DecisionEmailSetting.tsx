@@ -1,15 +1,22 @@
 import { useId, useState } from 'react';
+import type { MessageId } from '../i18n/I18nProvider';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionProvider';
 import { useAnnounce } from '../ui/Announcer';
 
+interface EmailSettingProps {
+  field: 'notifyByEmail' | 'notifyRepliesByEmail';
+  /** The setting's messages: `<prefix>Title`, `Label`, `Help`, `On` and `Off` in the catalogues. */
+  messages: 'account.decisionEmails' | 'account.replyEmails';
+}
+
 /**
- * Settings → Your account: e-mail me when a moderator decides on my posts. Kept on the account
- * (the server sends the e-mails), so it needs a connection; offline the box stays as it was and
- * says why.
+ * One "e-mail me when…" box of Settings → Your account. Kept on the account (the server sends
+ * the e-mails), so it needs a connection; offline the box stays as it was and says why.
  */
-export function DecisionEmailSetting() {
+function EmailSetting({ field, messages }: EmailSettingProps) {
   const t = useT();
+  const message = (part: 'Title' | 'Label' | 'Help' | 'On' | 'Off'): MessageId => `${messages}${part}`;
   const announce = useAnnounce();
   const { me, updateMe } = useSession();
   // The box follows the click at once; the account's value takes over when the server answers.
@@ -18,12 +25,12 @@ export function DecisionEmailSetting() {
   const id = useId();
   if (!me) return null;
 
-  const change = async (on: boolean) => {
-    setPending(on);
+  const change = async (value: boolean) => {
+    setPending(value);
     setFailed(false);
     try {
-      await updateMe({ notifyByEmail: on });
-      announce(t(on ? 'account.decisionEmailsOn' : 'account.decisionEmailsOff'));
+      await updateMe({ [field]: value });
+      announce(t(message(value ? 'On' : 'Off')));
     } catch {
       setFailed(true);
     } finally {
@@ -33,19 +40,19 @@ export function DecisionEmailSetting() {
 
   return (
     <>
-      <h3 className="setting__subhead">{t('account.decisionEmailsTitle')}</h3>
+      <h3 className="setting__subhead">{t(message('Title'))}</h3>
       <label className="checkbox">
         <input
           type="checkbox"
-          checked={pending ?? me.notifyByEmail ?? false}
+          checked={pending ?? me[field] ?? false}
           aria-busy={pending !== null}
           aria-describedby={`${id}-help`}
           onChange={(e) => void change(e.target.checked)}
         />
-        <span>{t('account.decisionEmailsLabel')}</span>
+        <span>{t(message('Label'))}</span>
       </label>
       <p id={`${id}-help`} className="muted setting__help">
-        {t('account.decisionEmailsHelp', { email: me.email })}
+        {t(message('Help'), { email: me.email })}
       </p>
       {failed && (
         <p role="alert" className="form__error">
@@ -54,4 +61,14 @@ export function DecisionEmailSetting() {
       )}
     </>
   );
+}
+
+/** E-mail me when a moderator decides on my posts. */
+export function DecisionEmailSetting() {
+  return <EmailSetting field="notifyByEmail" messages="account.decisionEmails" />;
+}
+
+/** E-mail me when someone replies to me (a reply to one of my posts is published). */
+export function ReplyEmailSetting() {
+  return <EmailSetting field="notifyRepliesByEmail" messages="account.replyEmails" />;
 }

@@ -3,6 +3,7 @@ import { useLocation } from 'wouter';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionProvider';
 import { SignOutDialog } from './SignOutDialog';
+import { turnPushOff } from './push-notifications';
 import { NavIcon } from '../app/nav-icons';
 
 /** The header's "Sign out": asks whether to wipe this device too, then signs out. */
@@ -22,6 +23,9 @@ export function SignOutButton() {
         open={open}
         onClose={() => setOpen(false)}
         onSignOut={async () => {
+          // This device stops receiving the person's notifications (while the session still lets
+          // the server forget the subscription).
+          await turnPushOff().catch(() => undefined);
           await signOut();
           setOpen(false);
           navigate('/');

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { useSession, isModerator, moderates } from '../session/SessionProvider';
+import { useSession, isModerator, moderatesPost } from '../session/SessionProvider';
 import { useModerationLog, usePendingPosts } from '../db/queries';
 import { useDraftList } from '../drafts/use-draft';
 import { useNotifications } from '../notifications/useNotifications';
@@ -55,7 +55,7 @@ function ModerationLink() {
   const log = useModerationLog(true);
   // As the queue counts: a post I decided on (even offline, not yet sent) waits no longer.
   const decided = new Set(log?.filter((m) => m.outcome === null).map((m) => m.postId));
-  const count = pending?.filter((p) => moderates(me, p.spaceId) && !decided.has(p.id)).length ?? 0;
+  const count = pending?.filter((p) => moderatesPost(me, p) && !decided.has(p.id)).length ?? 0;
   return (
     <SectionLink
       href="/moderate"

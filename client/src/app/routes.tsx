@@ -46,6 +46,9 @@ const FinishSignUpPage = lazy(() =>
 const ForgotPasswordPage = lazy(() =>
   import('../features/auth/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
 );
+const InvitationPage = lazy(() =>
+  import('../features/auth/InvitationPage').then((m) => ({ default: m.InvitationPage })),
+);
 const ResetPasswordPage = lazy(() =>
   import('../features/auth/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
 );
@@ -76,6 +79,7 @@ export function Routes() {
         <Route path="/finish-sign-up" component={FinishSignUpPage} />
         <Route path="/forgot-password" component={ForgotPasswordPage} />
         <Route path="/reset-password" component={ResetPasswordPage} />
+        <Route path="/invitation" component={InvitationPage} />
         <Route>{() => <NotFound />}</Route>
       </Switch>
     </Suspense>

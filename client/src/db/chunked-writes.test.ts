@@ -35,6 +35,7 @@ const space = (i: number): Space => ({
   moderators: [],
   reasonTemplates: [],
   deletionPolicy: 'keep',
+  status: 'published',
   announcement: null,
   documents: [],
   updatedAt: '2026-11-27T10:00:00.000Z',

@@ -3,7 +3,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Post } from '@parley/shared';
 import { databaseNameFor, openDatabase, removeDatabase, type ParleyDatabase } from './database';
-import { deriveRxSchemas, rxSchemaFromZod } from './schema';
+import { deriveRxSchemas, rxSchemaFromZod, SCHEMA_VERSION } from './schema';
 import shipped from './rx-schemas.json';
 import { z } from 'zod';
 
@@ -16,6 +16,7 @@ const post: Post = {
   parentId: null,
   authorId: '0192f0c1-7a4e-7cc0-8f3e-5b7d2c1a9e13',
   authorName: 'Ana Lima',
+  authorOrganisation: null,
   anonymous: false,
   lang: 'es',
   body: 'Hola\n\nSegundo párrafo',
@@ -47,7 +48,7 @@ describe('RxDB schemas derived from the shared zod schemas', () => {
   it('bounds the primary key and the indexed fields, and keeps the document shape', () => {
     const { posts: postSchema, questions: questionSchema } = deriveRxSchemas();
     expect(postSchema.primaryKey).toBe('id');
-    expect(postSchema.version).toBe(0);
+    expect(postSchema.version).toBe(SCHEMA_VERSION);
     expect(postSchema.properties.id.maxLength).toBe(36);
     expect(postSchema.properties.createdAt.maxLength).toBe(40);
     expect(postSchema.required).toContain('status');

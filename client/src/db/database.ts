@@ -1,8 +1,17 @@
-import { createRxDatabase, removeRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import {
+  addRxPlugin,
+  createRxDatabase,
+  removeRxDatabase,
+  type RxCollection,
+  type RxDatabase,
+  type RxStorage,
+} from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Moderation, Post, Question, Space } from '@parley/shared';
 import type { RxJsonSchema } from 'rxdb';
 import { withChunkedWrites } from './chunked-writes';
+import { migrationStrategies } from './migrations';
 import derived from './rx-schemas.json';
 
 /** Pre-derived from the shared zod schemas (see schema.ts); checked by rx-schemas.test.ts. */
@@ -56,6 +65,10 @@ export interface OpenOptions {
   multiInstance?: boolean;
 }
 
+// A phone keeps its database across app updates: rows stored under an older schema version are
+// brought to the current one when the database opens (migrations.ts).
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
 export async function openDatabase(name: string, options: OpenOptions = {}): Promise<ParleyDatabase> {
   const storage = await withDevChecks(withChunkedWrites(options.storage ?? getRxStorageDexie()));
   const db = await createRxDatabase<ParleyCollections>({
@@ -66,10 +79,13 @@ export async function openDatabase(name: string, options: OpenOptions = {}): Pro
   });
   try {
     await db.addCollections({
-      spaces: { schema: schemas.spaces },
-      questions: { schema: schemas.questions },
-      posts: { schema: schemas.posts },
-      moderation: { schema: schemas.moderation },
+      spaces: { schema: schemas.spaces, migrationStrategies: migrationStrategies(schemas.spaces) },
+      questions: { schema: schemas.questions, migrationStrategies: migrationStrategies(schemas.questions) },
+      posts: { schema: schemas.posts, migrationStrategies: migrationStrategies(schemas.posts) },
+      moderation: {
+        schema: schemas.moderation,
+        migrationStrategies: migrationStrategies(schemas.moderation),
+      },
     });
   } catch (error) {
     await db.close();

@@ -16,6 +16,7 @@ const published: Post = {
   parentId: null,
   authorId: '0192f0c1-7a4e-7cc0-8f3e-5b7d2c1a9e23',
   authorName: 'Ana Lima',
+  authorOrganisation: null,
   anonymous: false,
   lang: 'en',
   body: 'My name is Ana and I live at 12 Rua Alta.',

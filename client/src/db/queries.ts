@@ -1,4 +1,4 @@
-import { map } from 'rxjs';
+import { map, of } from 'rxjs';
 import type { Moderation, Post, Question, Space } from '@parley/shared';
 import type { RxDocument } from 'rxdb';
 import { useLive } from './context';
@@ -62,6 +62,25 @@ export function useMyPosts(authorId: string | null): Post[] | undefined {
         ? db.posts.find({ selector: { authorId }, sort: [{ createdAt: 'desc' }] }).$.pipe(map(plain))
         : null,
     [authorId],
+  );
+}
+
+/** Published replies to any of `posts` (the notifications' "someone replied to you"). */
+export function useRepliesTo(posts: readonly Post[] | undefined): Post[] | undefined {
+  const ids = posts
+    ?.map((p) => p.id)
+    .sort()
+    .join(',');
+  return useLive(
+    (db) =>
+      ids === undefined
+        ? null
+        : ids === ''
+          ? of([])
+          : db.posts
+              .find({ selector: { status: 'approved', parentId: { $in: ids.split(',') } } })
+              .$.pipe(map(plain)),
+    [ids],
   );
 }
 

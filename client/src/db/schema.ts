@@ -54,7 +54,18 @@ export interface DeriveOptions {
   indexes?: (string | string[])[];
   /** Bounds for indexed fields that the zod schema leaves open (a timestamp has no maxLength). */
   indexed?: Record<string, IndexedField>;
+  /** RxDB's schema version (0 unless given); see SCHEMA_VERSION. */
+  version?: number;
 }
+
+/**
+ * The version of the four schemas. A device keeps its database across app updates, and RxDB
+ * refuses to open a collection whose schema changed under the same version: every change to a
+ * synced document's shape raises this by one and adds a step to MIGRATIONS (database.ts), which
+ * brings the rows a phone holds (its unsent posts among them) to the new shape.
+ * rx-schema-history.test.ts fails on a change that forgot.
+ */
+export const SCHEMA_VERSION = 1;
 
 /**
  * One RxDB schema from one shared zod schema: the document shape is defined once (shared/),
@@ -95,7 +106,7 @@ export function rxSchemaFromZod<T>(
   }
   return {
     title,
-    version: 0,
+    version: options.version ?? 0,
     primaryKey: 'id',
     type: 'object',
     properties,
@@ -112,14 +123,17 @@ export function rxSchemaFromZod<T>(
 export function deriveRxSchemas() {
   const TIMESTAMP_INDEX = { maxLength: 40 };
 
-  const spaceSchema = rxSchemaFromZod('space', Space, { indexes: ['slug'] });
+  const version = SCHEMA_VERSION;
+  const spaceSchema = rxSchemaFromZod('space', Space, { indexes: ['slug'], version });
 
   const questionSchema = rxSchemaFromZod('question', Question, {
+    version,
     indexes: [['spaceId', 'position']],
     indexed: { spaceId: { maxLength: 36 }, position: { minimum: 0, maximum: 10_000, multipleOf: 1 } },
   });
 
   const postSchema = rxSchemaFromZod('post', Post, {
+    version,
     indexes: [['questionId', 'createdAt'], ['status', 'createdAt'], 'spaceId'],
     indexed: {
       questionId: { maxLength: 36 },
@@ -130,6 +144,7 @@ export function deriveRxSchemas() {
   });
 
   const moderationSchema = rxSchemaFromZod('moderation', Moderation, {
+    version,
     indexes: ['postId'],
     indexed: { postId: { maxLength: 36 } },
   });

@@ -31,6 +31,8 @@ export async function addPost(db: ParleyDatabase, me: Me, input: NewPost): Promi
     parentId: input.parentId,
     authorId: me.id,
     authorName: me.displayName,
+    // What the server will set (from the account; it ignores this): shown at once on this device.
+    authorOrganisation: input.anonymous || input.onBehalfOf?.trim() ? null : (me.organisation ?? null),
     anonymous: input.anonymous,
     lang: input.lang,
     body,

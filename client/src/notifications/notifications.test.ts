@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Post } from '@parley/shared';
-import { noticesOf } from './notifications';
+import { allNoticesOf, noticesOf } from './notifications';
 
 const base: Post = {
   id: '0192f0c1-7a4e-7cc0-8f3e-000000000001',
@@ -9,6 +9,7 @@ const base: Post = {
   parentId: null,
   authorId: 'ana',
   authorName: 'Ana',
+  authorOrganisation: null,
   anonymous: false,
   lang: 'en',
   body: 'text',
@@ -46,6 +47,31 @@ describe('notifications', () => {
     expect(notices.map((n) => [n.post.id, n.kind, n.unread])).toEqual([
       ['b', 'notPublished', true],
       ['a', 'published', false],
+    ]);
+  });
+
+  it('tells me of each published reply to my posts by someone else, not of my own replies', () => {
+    const mine: Post[] = [{ ...base, id: 'm1', status: 'approved', updatedAt: '2026-11-27T09:00:00.000Z' }];
+    const reply = (over: Partial<Post>): Post => ({
+      ...base,
+      parentId: 'm1',
+      authorId: 'ben',
+      status: 'approved',
+      ...over,
+    });
+    const replies: Post[] = [
+      reply({ id: 'r1', updatedAt: '2026-11-27T12:00:00.000Z' }),
+      // Anonymous: the server sends no author id to me.
+      reply({ id: 'r2', authorId: null, anonymous: true, updatedAt: '2026-11-27T11:00:00.000Z' }),
+      reply({ id: 'r3', authorId: 'ana', updatedAt: '2026-11-27T13:00:00.000Z' }),
+      reply({ id: 'r4', status: 'pending', updatedAt: '2026-11-27T13:00:00.000Z' }),
+      reply({ id: 'r5', parentId: 'someone-elses', updatedAt: '2026-11-27T13:00:00.000Z' }),
+    ];
+    const notices = allNoticesOf(mine, replies, 'ana', '2026-11-27T11:30:00.000Z');
+    expect(notices.map((n) => [n.post.id, n.kind, n.unread])).toEqual([
+      ['r1', 'reply', true],
+      ['r2', 'reply', false],
+      ['m1', 'published', false],
     ]);
   });
 });

@@ -2,10 +2,10 @@ import type { Post } from '@parley/shared';
 
 /**
  * What an author is told about their posts, derived on the device from their own posts' states
- * (the server sends them every change of their posts): nothing is stored on the server, and the
- * read state is this device's.
+ * (the server sends them every change of their posts) and from the published replies to them:
+ * nothing is stored on the server, and the read state is this device's.
  */
-export type NoticeKind = 'published' | 'notPublished' | 'hidden';
+export type NoticeKind = 'published' | 'notPublished' | 'hidden' | 'reply';
 
 export interface Notice {
   post: Post;
@@ -36,6 +36,39 @@ export function noticesOf(posts: readonly Post[], viewerId: string, readAt: stri
     notices.push({ post, kind, at, unread: at > readAt });
   }
   return notices.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/**
+ * A notice per published reply to one of my posts written by someone else (not my own reply,
+ * whether I posted it under my name or anonymously), dated when it was published.
+ */
+export function replyNoticesOf(
+  replies: readonly Post[],
+  mine: readonly Post[],
+  viewerId: string,
+  readAt: string,
+): Notice[] {
+  const myIds = new Set(mine.filter((p) => p.authorId === viewerId).map((p) => p.id));
+  const notices: Notice[] = [];
+  for (const reply of replies) {
+    if (reply.status !== 'approved' || reply.parentId === null || !myIds.has(reply.parentId)) continue;
+    if (reply.authorId === viewerId || !reply.receivedAt) continue;
+    const at = reply.updatedAt ?? reply.receivedAt;
+    notices.push({ post: reply, kind: 'reply', at, unread: at > readAt });
+  }
+  return notices;
+}
+
+/** Decisions on my posts and replies to them, newest first. */
+export function allNoticesOf(
+  mine: readonly Post[],
+  replies: readonly Post[],
+  viewerId: string,
+  readAt: string,
+): Notice[] {
+  return [...noticesOf(mine, viewerId, readAt), ...replyNoticesOf(replies, mine, viewerId, readAt)].sort(
+    (a, b) => b.at.localeCompare(a.at),
+  );
 }
 
 const KEY = 'parley.notifications.readAt.';

@@ -16,6 +16,20 @@ export function shownAuthorName(
 }
 
 /**
+ * The organisation shown beside the name ("Ana Lima · Clean Air Now"): none on an anonymous post
+ * (the server sends none to others; a moderator's device masks it here like the name), nor on a
+ * comment entered for someone who wrote in.
+ */
+export function shownOrganisation(
+  post: Pick<Post, 'anonymous' | 'authorId' | 'authorOrganisation' | 'onBehalfOf'>,
+  viewerId: string | null,
+): string | null {
+  if (post.onBehalfOf) return null;
+  if (post.anonymous && (viewerId === null || post.authorId !== viewerId)) return null;
+  return post.authorOrganisation || null;
+}
+
+/**
  * A moderator's reason in the reader's language: the space's template when one was picked,
  * else the text the moderator wrote (or the template's text as the server stored it).
  */

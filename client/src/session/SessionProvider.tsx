@@ -13,14 +13,22 @@ export interface SessionValue {
    * True: signed in at once. False: the server e-mails a link (SIGNUP_CONFIRMATION), nobody is
    * signed in yet.
    */
-  signUp: (body: { email: string; password: string; displayName: string; lang: string }) => Promise<boolean>;
+  signUp: (body: {
+    email: string;
+    password: string;
+    displayName: string;
+    lang: string;
+    organisation?: string | null;
+  }) => Promise<boolean>;
   /** Opens the e-mailed sign-up link: the account is created and the person signed in. */
   finishSignUp: (token: string) => Promise<void>;
+  /** Accepts an e-mailed invitation (creating the account, or adding the role to this one). */
+  acceptInvitation: (body: Parameters<typeof session.acceptInvitation>[0]) => Promise<void>;
   signOut: () => Promise<void>;
   /** Asks the server again who is signed in (the cookie changed in another tab, or expired). */
   recheck: () => void;
   /** Saves an account preference on the server (online only; throws when it could not). */
-  updateMe: (patch: { notifyByEmail: boolean }) => Promise<void>;
+  updateMe: (patch: session.MePatch) => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -64,6 +72,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return me !== null;
       },
       finishSignUp: async (token) => setMe(await session.finishSignUp(token)),
+      acceptInvitation: async (body) => setMe(await session.acceptInvitation(body)),
       updateMe: async (patch) => setMe(await session.updateMe(patch)),
       signOut: async () => {
         const id = me?.id ?? null;
@@ -83,11 +92,18 @@ export function useSession(): SessionValue {
   return value;
 }
 
-/** Moderates this space (or every space, for a global moderator). */
+/** Moderates this whole space (or every space, for a global moderator). */
 export function moderates(me: Me | null, spaceId: string): boolean {
   return !!me && (me.globalModerator || me.moderatorOf.includes(spaceId));
 }
 
+/** Moderates this post: its whole space, or its question (a question moderator). */
+export function moderatesPost(me: Me | null, post: { spaceId: string; questionId: string }): boolean {
+  return moderates(me, post.spaceId) || (!!me && (me.moderatorOfQuestions ?? []).includes(post.questionId));
+}
+
 export function isModerator(me: Me | null): boolean {
-  return !!me && (me.globalModerator || me.moderatorOf.length > 0);
+  return (
+    !!me && (me.globalModerator || me.moderatorOf.length > 0 || (me.moderatorOfQuestions ?? []).length > 0)
+  );
 }

@@ -53,8 +53,17 @@ function received(value: unknown): Me {
   return me;
 }
 
+/** What a person may change on their account (PATCH /api/auth/me, UpdateMeBody in @parley/shared). */
+export interface MePatch {
+  notifyByEmail?: boolean;
+  notifyRepliesByEmail?: boolean;
+  displayName?: string;
+  /** null or blank: none. */
+  organisation?: string | null;
+}
+
 /** Saves account preferences on the server; the answer is the updated viewer. */
-export async function updateMe(patch: { notifyByEmail: boolean }): Promise<Me> {
+export async function updateMe(patch: MePatch): Promise<Me> {
   return received(await request<unknown>('PATCH', '/api/auth/me', patch));
 }
 
@@ -73,13 +82,49 @@ export async function signUp(body: {
   password: string;
   displayName: string;
   lang: string;
+  organisation?: string | null;
 }): Promise<Me | null> {
-  return asMe(await request<unknown>('POST', '/api/auth/register', body));
+  const me = asMe(await request<unknown>('POST', '/api/auth/register', body));
+  // Through the e-mailed link, the server keeps the name only: the organisation waits here,
+  // for the address it was typed with, until the link is opened on this device.
+  if (!me && body.organisation) {
+    storage()?.setItem(
+      SIGN_UP_ORGANISATION_KEY,
+      JSON.stringify({ email: body.email, organisation: body.organisation }),
+    );
+  }
+  return me;
 }
+
+const SIGN_UP_ORGANISATION_KEY = 'parley.signUp.organisation';
 
 /** The token of the e-mailed sign-up link: creates the account and signs in (400 invalid_token). */
 export async function finishSignUp(token: string): Promise<Me> {
-  return received(await request<unknown>('POST', '/api/auth/register/confirm', { token }));
+  const me = received(await request<unknown>('POST', '/api/auth/register/confirm', { token }));
+  const kept = storage()?.getItem(SIGN_UP_ORGANISATION_KEY);
+  if (!kept) return me;
+  storage()?.removeItem(SIGN_UP_ORGANISATION_KEY);
+  try {
+    const { email, organisation } = JSON.parse(kept) as { email?: unknown; organisation?: unknown };
+    const same = typeof email === 'string' && email.trim().toLowerCase() === me.email;
+    if (!same || typeof organisation !== 'string' || me.organisation) return me;
+    return await updateMe({ organisation });
+  } catch {
+    return me; // the account exists; the organisation can be set in Settings
+  }
+}
+
+/**
+ * Accepts an e-mailed invitation: a new address sends its name and password (the account is made
+ * and signed in); an address with an account sends only the token, signed in as it.
+ */
+export async function acceptInvitation(body: {
+  token: string;
+  displayName?: string;
+  password?: string;
+  lang?: string;
+}): Promise<Me> {
+  return received(await request<unknown>('POST', '/api/invitations/accept', body));
 }
 
 /**

@@ -26,6 +26,7 @@ const REFUSALS: Record<string, MessageId> = {
   phase_closed: 'refusal.phase_closed',
   not_editable: 'refusal.not_editable',
   bad_attachment: 'refusal.bad_attachment',
+  space_closed: 'refusal.space_closed',
 };
 
 /** The server's refusal of a post or an edit, in the reader's language when the code is known. */

@@ -17,7 +17,7 @@ export function RepostButton({ post, threadHref }: { post: Post; threadHref: str
   const owner = useDraftOwner();
   // The question no longer takes comments: there is no composer to open, so the text is kept in
   // Drafts (to copy elsewhere or post if a moderator reopens the phase).
-  const closed = post.refusal?.code === 'phase_closed';
+  const closed = post.refusal?.code === 'phase_closed' || post.refusal?.code === 'space_closed';
   const onClick = async () => {
     try {
       await drafts.save({

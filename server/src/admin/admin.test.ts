@@ -125,6 +125,29 @@ describe('admin commands', () => {
     );
     await expect(assignModeratorToSpace(app.ctx, { email: email(), space: slug })).rejects.toThrow(/No user/);
   });
+
+  it('moderator assign --question makes a moderator of that question only (by number or id)', async () => {
+    const address = email();
+    await addUser(app.ctx, { email: address, password: PASSWORD, name: 'Quentin', role: 'participant' });
+    expect(await assignModeratorToSpace(app.ctx, { email: address, space: slug, question: '1' })).toMatch(
+      /now moderates question 1 of/,
+    );
+    const me = await signIn(address);
+    expect(me).toMatchObject({
+      role: 'moderator',
+      moderatorOf: [],
+      moderatorOfQuestions: [expect.any(String)],
+    });
+    const [questionId] = me.moderatorOfQuestions!;
+    expect(
+      await assignModeratorToSpace(app.ctx, { email: address, space: slug, question: questionId }),
+    ).toMatch(/already moderates/);
+    await expect(
+      assignModeratorToSpace(app.ctx, { email: address, space: slug, question: '99' }),
+    ).rejects.toThrow(/No question "99"/);
+    await removeModeratorFromSpace(app.ctx, { email: address, space: slug, question: '1' });
+    expect(await signIn(address)).toMatchObject({ role: 'participant', moderatorOfQuestions: [] });
+  });
 });
 
 describe('npm run admin (a real child process)', () => {
@@ -207,6 +230,8 @@ describe('spaces and questions pushed by an administrator', () => {
     documents: [],
     announcement: null,
     deletionPolicy: 'keep',
+    // Ignored: a space an administrator pushes starts as a draft, whatever the device says.
+    status: 'published',
     // Ignored: a space's moderators come from the assignments.
     moderators: [{ userId: uuidv7(), displayName: 'Forged', level: 'global' }],
     updatedAt: null,
@@ -224,8 +249,8 @@ describe('spaces and questions pushed by an administrator', () => {
     const admin = await makeUser(app, { role: 'admin' });
     const space = newSpace();
     expect((await push(admin.client, 'spaces', [space])).body).toEqual([]);
-    const stored = (await pullAll(app.client(), 'spaces')).get(space.id) as unknown as Space;
-    expect(stored).toMatchObject({ slug: space.slug, title: { en: 'Pushed' } });
+    const stored = (await pullAll(admin.client, 'spaces')).get(space.id) as unknown as Space;
+    expect(stored).toMatchObject({ slug: space.slug, title: { en: 'Pushed' }, status: 'draft' });
     expect(stored.moderators.some((m) => m.displayName === 'Forged')).toBe(false);
 
     const stale = await push<Space[]>(
@@ -238,7 +263,7 @@ describe('spaces and questions pushed by an administrator', () => {
     expect(
       (await push(admin.client, 'spaces', [{ ...stored, title: { en: 'Renamed' } }], stored)).body,
     ).toEqual([]);
-    expect((await pullAll(app.client(), 'spaces')).get(space.id)).toMatchObject({ title: { en: 'Renamed' } });
+    expect((await pullAll(admin.client, 'spaces')).get(space.id)).toMatchObject({ title: { en: 'Renamed' } });
 
     const question = {
       id: uuidv7(),
@@ -250,7 +275,7 @@ describe('spaces and questions pushed by an administrator', () => {
       updatedAt: null,
     };
     expect((await push(admin.client, 'questions', [question])).body).toEqual([]);
-    expect((await pullAll(app.client(), 'questions')).get(question.id)).toMatchObject({
+    expect((await pullAll(admin.client, 'questions')).get(question.id)).toMatchObject({
       title: { en: 'Why?' },
     });
   });

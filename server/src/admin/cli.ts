@@ -7,10 +7,11 @@ import { AdminError, addUser, assignModeratorToSpace, removeModeratorFromSpace }
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
-  user add --email E --password P --name N --role participant|moderator|admin [--space SLUG]
-      A moderator without --space moderates every space (global); with --space, one space.
-  moderator assign --email E --space SLUG
-  moderator remove --email E --space SLUG
+  user add --email E --password P --name N --role participant|moderator|admin [--space SLUG [--question Q]]
+      A moderator without --space moderates every space (global); with --space, one space;
+      with --question too, only that question (its id, or its number in the space: 1, 2, ...).
+  moderator assign --email E --space SLUG [--question Q]
+  moderator remove --email E --space SLUG [--question Q]
 
 Uses DATABASE_URL when set, else the embedded database in DATA_DIR (default ./data).`;
 
@@ -29,6 +30,7 @@ async function run(): Promise<number> {
         name: { type: 'string' },
         role: { type: 'string' },
         space: { type: 'string' },
+        question: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

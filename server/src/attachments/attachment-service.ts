@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context';
-import type { Viewer } from '../auth/viewer';
+import { isAdmin, type Viewer } from '../auth/viewer';
 import { AppError } from '../http/errors';
 import { findPost } from '../posts/post-repository';
 import { presentPost } from '../posts/present-post';
@@ -9,7 +9,8 @@ import { findUpload, postIdsWithAttachment, type UploadRecord } from './upload-r
 /**
  * A file is downloadable by whoever may read a post that carries it (the same rule as the post:
  * a pending post's file reaches its author and the space's moderators only). A file no post
- * carries yet is its uploader's alone. A space's document is public, like the space. Everyone
+ * carries yet is its uploader's alone. A space's document is public, like the space (a draft's:
+ * administrators only). Everyone
  * else gets 404, as if it did not exist.
  */
 export async function attachmentForDownload(
@@ -21,7 +22,7 @@ export async function attachmentForDownload(
   const upload = await findUpload(ctx.db, id);
   if (!upload || upload.status !== 'complete' || upload.mime === null) throw notFound;
   const postIds = await postIdsWithAttachment(ctx.db, id);
-  let allowed = (await spacesWithDocument(ctx.db, id)).length > 0;
+  let allowed = (await spacesWithDocument(ctx.db, id, isAdmin(viewer))).length > 0;
   allowed ||= postIds.length === 0 && viewer.user?.id === upload.ownerId;
   for (const postId of postIds) {
     if (allowed) break;

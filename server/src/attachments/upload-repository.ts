@@ -43,6 +43,22 @@ export async function insertUpload(q: Queryable, upload: NewUpload): Promise<voi
   );
 }
 
+/**
+ * A file that arrived whole in one piece (an e-mail attachment, server/src/inbound-mail): stored
+ * and sniffed before this row is written, complete and attached at once, in the caller's
+ * transaction with the post that carries it.
+ */
+export async function insertAttachedUpload(
+  q: Queryable,
+  upload: NewUpload & { mime: string },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO uploads (id, owner_id, name, size, mime, status, created_at, completed_at, touched_at, attached_at)
+     VALUES ($1, $2, $3, $4, $5, 'complete', clock_timestamp(), clock_timestamp(), clock_timestamp(), clock_timestamp())`,
+    [upload.id, upload.ownerId, upload.name, upload.size, upload.mime],
+  );
+}
+
 /** What an account's uploads take: finished and unfinished; refused ones have no bytes left. */
 export interface QuotaUse {
   quotaBytes: number;

@@ -9,6 +9,8 @@ interface UserRow {
   role: Role;
   lang: string;
   notify_by_email: boolean;
+  notify_replies_by_email: boolean;
+  organisation: string | null;
   password_hash: string;
 }
 
@@ -23,6 +25,8 @@ const toUser = (r: UserRow): UserRecord => ({
   role: r.role,
   lang: r.lang,
   notifyByEmail: r.notify_by_email,
+  notifyRepliesByEmail: r.notify_replies_by_email,
+  organisation: r.organisation,
   passwordHash: r.password_hash,
 });
 
@@ -37,11 +41,19 @@ export async function insertUser(
   user: Omit<UserRecord, 'id'> & { id: string },
 ): Promise<UserRecord | null> {
   const rows = await q.query<UserRow>(
-    `INSERT INTO users (id, email, display_name, password_hash, role, lang)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO users (id, email, display_name, password_hash, role, lang, organisation)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (email) DO NOTHING
      RETURNING *`,
-    [user.id, user.email, user.displayName, user.passwordHash, user.role, user.lang],
+    [
+      user.id,
+      user.email,
+      user.displayName,
+      user.passwordHash,
+      user.role,
+      user.lang,
+      user.organisation ?? null,
+    ],
   );
   return rows[0] ? toUser(rows[0]) : null;
 }
@@ -52,6 +64,23 @@ export async function setUserLang(q: Queryable, userId: string, lang: string): P
 
 export async function setUserNotifyByEmail(q: Queryable, userId: string, on: boolean): Promise<void> {
   await q.query('UPDATE users SET notify_by_email = $2 WHERE id = $1', [userId, on]);
+}
+
+export async function setUserNotifyRepliesByEmail(q: Queryable, userId: string, on: boolean): Promise<void> {
+  await q.query('UPDATE users SET notify_replies_by_email = $2 WHERE id = $1', [userId, on]);
+}
+
+/** A new display name and organisation (null: none); the posts follow (post-repository.ts). */
+export async function setUserIdentity(
+  q: Queryable,
+  userId: string,
+  identity: { displayName: string; organisation: string | null },
+): Promise<void> {
+  await q.query('UPDATE users SET display_name = $2, organisation = $3 WHERE id = $1', [
+    userId,
+    identity.displayName,
+    identity.organisation,
+  ]);
 }
 
 export async function setUserRole(q: Queryable, userId: string, role: Role): Promise<void> {
@@ -69,11 +98,18 @@ export async function findViewersBySessions(
   tokenHashes: readonly string[],
 ): Promise<Map<string, Viewer>> {
   const rows = await q.query<
-    UserRow & { token_hash: string; global: boolean | null; spaces: string[] | null }
+    UserRow & {
+      token_hash: string;
+      global: boolean | null;
+      spaces: string[] | null;
+      questions: string[] | null;
+    }
   >(
+    // A question moderator's row names its space too: it must not count as the whole space.
     `SELECT s.token_hash, u.*,
             bool_or(m.user_id IS NOT NULL AND m.space_id IS NULL) AS global,
-            array_remove(array_agg(m.space_id), NULL) AS spaces
+            array_remove(array_agg(CASE WHEN m.question_id IS NULL THEN m.space_id END), NULL) AS spaces,
+            array_remove(array_agg(m.question_id), NULL) AS questions
        FROM sessions s
        JOIN users u ON u.id = s.user_id
        LEFT JOIN moderators m ON m.user_id = u.id
@@ -89,6 +125,7 @@ export async function findViewersBySessions(
       // An admin moderates everything, assignments or not.
       globalModerator: row.global === true || row.role === 'admin',
       moderatorOf: row.spaces ?? [],
+      moderatorOfQuestions: row.questions ?? [],
     });
   }
   return viewers;

@@ -4,6 +4,9 @@ import type { z } from 'zod';
 import type { AppContext } from '../app-context';
 import type { Config } from '../config/config';
 import { uuidv7 } from '../db/uuid';
+import { writeTx } from '../db/write';
+import { deleteSubscriptionsOf } from '../notifications/push-repository';
+import { reIdentifyPosts } from '../posts/post-repository';
 import { AppError } from '../http/errors';
 import {
   clearFailures,
@@ -15,8 +18,10 @@ import {
   insertSession,
   insertUser,
   recordFailures,
+  setUserIdentity,
   setUserLang,
   setUserNotifyByEmail,
+  setUserNotifyRepliesByEmail,
   takeAllowance,
   throttledFor,
 } from './auth-repository';
@@ -44,7 +49,12 @@ export interface SignedIn {
   token: string;
 }
 
-async function startSession(ctx: AppContext, userId: string, oldToken: string | null): Promise<SignedIn> {
+/** A new session for `userId` (the one sent along ends): sign-in, sign-up, an accepted invitation. */
+export async function startSession(
+  ctx: AppContext,
+  userId: string,
+  oldToken: string | null,
+): Promise<SignedIn> {
   const token = newSessionToken();
   const viewer = await ctx.db.tx(async (q) => {
     // Rotation: the session sent along (if any) ends, so a fixed-in-advance cookie is useless.
@@ -72,6 +82,7 @@ export async function registerAtOnce(
     passwordHash: await hashPassword(body.password),
     role: 'participant',
     lang: body.lang,
+    organisation: body.organisation ?? null,
   });
   if (!user) throw new AppError(409, 'email_taken', 'An account with this e-mail already exists.');
   return startSession(ctx, user.id, oldToken);
@@ -199,6 +210,8 @@ export async function logout(ctx: AppContext, token: string | null): Promise<voi
 /** Ends every session of the signed-in user, on every device (a lost phone, a shared computer). */
 export async function logoutEverywhere(ctx: AppContext, viewer: Viewer): Promise<{ sessionsEnded: number }> {
   if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
+  // The devices signed out no longer receive the person's notifications either.
+  await deleteSubscriptionsOf(ctx.db, viewer.user.id);
   return { sessionsEnded: await deleteUserSessions(ctx.db, viewer.user.id) };
 }
 
@@ -213,8 +226,9 @@ export function requireMe(viewer: Viewer): Me {
 }
 
 /**
- * Saves the account's preferences (the UI language, decision e-mails) so every device the user
- * signs in on follows.
+ * Saves the account's preferences (the UI language, e-mails) and how the person is shown (display
+ * name, organisation) so every device the user signs in on follows. A new name or organisation
+ * reaches the person's existing posts too, in the same transaction (reIdentifyPosts).
  */
 export async function updateMe(ctx: AppContext, viewer: Viewer, body: UpdateMeBody): Promise<Me> {
   if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
@@ -226,6 +240,21 @@ export async function updateMe(ctx: AppContext, viewer: Viewer, body: UpdateMeBo
   if (body.notifyByEmail !== undefined) {
     await setUserNotifyByEmail(ctx.db, user.id, body.notifyByEmail);
     user.notifyByEmail = body.notifyByEmail;
+  }
+  if (body.notifyRepliesByEmail !== undefined) {
+    await setUserNotifyRepliesByEmail(ctx.db, user.id, body.notifyRepliesByEmail);
+    user.notifyRepliesByEmail = body.notifyRepliesByEmail;
+  }
+  if (body.displayName !== undefined || body.organisation !== undefined) {
+    const identity = {
+      displayName: body.displayName ?? user.displayName,
+      organisation: body.organisation !== undefined ? body.organisation : (user.organisation ?? null),
+    };
+    await writeTx(ctx, ['posts'], async (tx) => {
+      await setUserIdentity(tx, user.id, identity);
+      await reIdentifyPosts(tx, user.id, identity);
+    });
+    Object.assign(user, identity);
   }
   return toMe({ ...viewer, user });
 }

@@ -71,6 +71,16 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ DATABASE_POOL_MAX: 'many' })).toThrow(/DATABASE_POOL_MAX/);
   });
 
+  it('runs the inbound SMTP listener only when INBOUND_SMTP_PORT is set, on loopback by default', () => {
+    expect(parseEnv({}).inboundSmtp).toBeUndefined();
+    expect(parseEnv({ INBOUND_SMTP_PORT: '2525' }).inboundSmtp).toEqual({ port: 2525, host: '127.0.0.1' });
+    expect(parseEnv({ INBOUND_MAIL_DOMAIN: 'Consult.Example.org' }).inboundMailDomain).toBe(
+      'consult.example.org',
+    );
+    expect(() => parseEnv({ INBOUND_SMTP_PORT: '99999' })).toThrow(/INBOUND_SMTP_PORT/);
+    expect(() => parseEnv({ INBOUND_MAIL_DOMAIN: 'not a domain' })).toThrow(/INBOUND_MAIL_DOMAIN/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', SENTRY_DSN: ' ' })).toMatchObject({
       databaseUrl: null,

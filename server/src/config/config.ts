@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,6 +134,43 @@ export const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .describe('address the bucket as ENDPOINT/bucket (MinIO and most self-hosted stores)'),
+  INBOUND_SMTP_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe(
+      'port of the SMTP listener that takes comments by e-mail; unset = no listener; 0 = any free port',
+    ),
+  INBOUND_SMTP_HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('interface the inbound SMTP listener binds'),
+  INBOUND_MAIL_DOMAIN: optional
+    .refine(
+      (v) => v === undefined || /^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+$/i.test(v),
+      'must be a domain name',
+    )
+    .describe("also route <slug>@<domain> (and its +tags) to a space, beside each space's contact address"),
+  VAPID_PUBLIC_KEY: optional
+    .refine(
+      (v) => v === undefined || /^[A-Za-z0-9_-]{80,100}$/.test(v),
+      'must be a base64url P-256 public key',
+    )
+    .describe(
+      'Web Push: the VAPID public key (with VAPID_PRIVATE_KEY); both unset = a pair generated into DATA_DIR',
+    ),
+  VAPID_PRIVATE_KEY: optional
+    .refine(
+      (v) => v === undefined || /^[A-Za-z0-9_-]{40,50}$/.test(v),
+      'must be a base64url P-256 private key',
+    )
+    .describe('Web Push: the VAPID private key; the same pair on every instance'),
+  VAPID_SUBJECT: optional
+    .refine((v) => v === undefined || /^(mailto:|https:\/\/)/.test(v), 'must be a mailto: or https:// URL')
+    .describe('Web Push: how push services reach the operator; default PUBLIC_URL (https) or MAIL_FROM'),
   INIT_CWD: optional.describe('set by npm: the directory npm was started in'),
 });
 
@@ -180,6 +217,23 @@ export interface Config {
   uploadsDir?: string;
   /** An S3-compatible bucket for uploads instead of uploadsDir (S3_BUCKET set). */
   s3?: S3Config;
+  /** The SMTP listener for comments by e-mail (server/src/inbound-mail); absent = none. */
+  inboundSmtp?: { port: number; host: string };
+  /** `<slug>@<domain>` routes to the space (lower case); absent = contact addresses only. */
+  inboundMailDomain?: string;
+  /**
+   * Web Push (server/src/notifications/web-push.ts): the VAPID key pair and subject. loadConfig
+   * fills it (from the environment, else a pair generated into DATA_DIR); absent = no Web Push.
+   */
+  vapid?: VapidConfig;
+  /** Push endpoints the server will post to; absent = public https hosts only ('any': tests). */
+  pushEndpoints?: 'public' | 'any';
+}
+
+export interface VapidConfig {
+  publicKey: string;
+  privateKey: string;
+  subject: string;
 }
 
 export interface S3Config {
@@ -208,13 +262,23 @@ function baseDir(initCwd: string | undefined, cwd: string): string {
 export function parseEnv(
   env: NodeJS.ProcessEnv,
   cwd = process.cwd(),
-): Omit<Config, 'sessionSecret' | 'sessionSecretFromEnv'> & { sessionSecret: string | null } {
+): Omit<Config, 'sessionSecret' | 'sessionSecretFromEnv'> & {
+  sessionSecret: string | null;
+  /** Web Push settings from the environment; the keys are null when they are to be generated. */
+  vapidFromEnv: { publicKey: string; privateKey: string } | null;
+  vapidSubject: string;
+} {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
+    throw new ConfigError(
+      'Invalid environment:\n  VAPID_PRIVATE_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither',
+    );
+  }
   const base = baseDir(e.INIT_CWD, cwd);
   const dataDir = e.DATA_DIR
     ? isAbsolute(e.DATA_DIR)
@@ -252,6 +316,15 @@ export function parseEnv(
       ? { uploadUnattachedMaxAgeHours: e.UPLOAD_UNATTACHED_MAX_AGE_HOURS }
       : {}),
     ...(e.UPLOADS_DIR ? { uploadsDir: resolve(base, e.UPLOADS_DIR) } : {}),
+    ...(e.INBOUND_SMTP_PORT !== undefined
+      ? { inboundSmtp: { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST } }
+      : {}),
+    ...(e.INBOUND_MAIL_DOMAIN ? { inboundMailDomain: e.INBOUND_MAIL_DOMAIN.toLowerCase() } : {}),
+    vapidFromEnv:
+      e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+        ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY }
+        : null,
+    vapidSubject: e.VAPID_SUBJECT ?? vapidSubjectFrom(e.PUBLIC_URL, e.MAIL_FROM),
     ...(e.S3_BUCKET
       ? {
           s3: {
@@ -280,12 +353,49 @@ function sessionSecretFile(dataDir: string): string {
   return secret;
 }
 
+/**
+ * Push services contact the operator through the VAPID subject: the public https origin, else
+ * the sender address of e-mails.
+ */
+function vapidSubjectFrom(publicUrl: string | undefined, mailFrom: string): string {
+  if (publicUrl?.startsWith('https://')) return publicUrl;
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  return `mailto:${address}`;
+}
+
+/**
+ * Reads the Web Push (VAPID) key pair kept in DATA_DIR, or makes one the first time, so restarts
+ * keep it and browsers' subscriptions stay valid. Several instances need VAPID_* instead.
+ */
+function vapidKeysFile(dataDir: string): { publicKey: string; privateKey: string } {
+  const file = join(dataDir, 'vapid-keys.json');
+  if (existsSync(file)) {
+    const keys = JSON.parse(readFileSync(file, 'utf8')) as { publicKey?: unknown; privateKey?: unknown };
+    if (typeof keys.publicKey === 'string' && typeof keys.privateKey === 'string') {
+      return { publicKey: keys.publicKey, privateKey: keys.privateKey };
+    }
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const keys = generateVapidKeys();
+  writeFileSync(file, JSON.stringify(keys) + '\n', { mode: 0o600 });
+  return keys;
+}
+
+/** A P-256 key pair as Web Push wants it: the raw public point and private scalar, base64url. */
+export function generateVapidKeys(): { publicKey: string; privateKey: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const jwk = privateKey.export({ format: 'jwk' });
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-65);
+  return { publicKey: raw.toString('base64url'), privateKey: String(jwk.d) };
+}
+
 /** The only place that reads process.env: called once by each entry point. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const config = parseEnv(env, cwd);
+  const { vapidFromEnv, vapidSubject, ...config } = parseEnv(env, cwd);
   return {
     ...config,
     sessionSecret: config.sessionSecret ?? sessionSecretFile(config.dataDir),
     sessionSecretFromEnv: config.sessionSecret !== null,
+    vapid: { ...(vapidFromEnv ?? vapidKeysFile(config.dataDir)), subject: vapidSubject },
   };
 }

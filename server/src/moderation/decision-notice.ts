@@ -11,6 +11,8 @@ export interface DecisionNotice {
   moderatorId: string;
   reason: string | null;
   reasonTemplateId: string | null;
+  /** An approval that published a reply for the first time: its parent's author is told. */
+  replyPublished?: boolean;
 }
 
 interface AuthorRow {

@@ -1,6 +1,6 @@
 import type { FlagBody } from '@parley/shared';
 import type { AppContext } from '../app-context';
-import type { Viewer } from '../auth/viewer';
+import { isAdmin, type Viewer } from '../auth/viewer';
 import { uuidv7 } from '../db/uuid';
 import { writeTx } from '../db/write';
 import { AppError } from '../http/errors';
@@ -22,8 +22,12 @@ export async function flagPost(
   if (!user) throw new AppError(401, 'unauthenticated', 'Sign in to flag a post.');
   return writeTx(ctx, ['posts'], async (tx) => {
     const post = await lockPost(tx, postId);
-    // Only a published post can be flagged; anything else does not exist as far as others know.
-    if (!post || post.status !== 'approved') throw new AppError(404, 'not_found', 'No such published post.');
+    // Only a published post can be flagged; anything else does not exist as far as others know
+    // (nor does a post of a removed question, or of a draft space for anyone but an administrator).
+    const hidden = post?.questionRemoved === true || (post?.inDraft === true && !isAdmin(viewer));
+    if (!post || post.status !== 'approved' || hidden) {
+      throw new AppError(404, 'not_found', 'No such published post.');
+    }
     if (post.authorId === user.id) throw new AppError(403, 'forbidden', 'You cannot flag your own post.');
     const added = await insertFlag(tx, { id: uuidv7(), postId, userId: user.id, reason: body.reason });
     if (!added) throw new AppError(409, 'already_flagged', 'You have already flagged this post.');

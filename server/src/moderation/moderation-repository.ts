@@ -37,10 +37,13 @@ const toModeration = (r: ModerationRow): ModerationRecord => ({
   seq: toNumber(r.seq),
 });
 
-/** Only the log of spaces the viewer moderates (global: all). */
+/**
+ * Only the log of spaces the viewer moderates (global: all), and of the posts of questions they
+ * moderate one by one.
+ */
 export async function pullModeration(
   q: Queryable,
-  scope: { global: boolean; spaceIds: readonly string[] },
+  scope: { global: boolean; spaceIds: readonly string[]; questionIds?: readonly string[] },
   afterSeq: number,
   limit: number,
   /** The device's followed spaces; null = every space. */
@@ -48,10 +51,13 @@ export async function pullModeration(
 ): Promise<ModerationRecord[]> {
   const rows = await q.query<ModerationRow>(
     `SELECT * FROM moderation
-      WHERE seq > $1 AND ($2::boolean OR space_id = ANY($3::uuid[]))
+      WHERE seq > $1
+        AND ($2::boolean OR space_id = ANY($3::uuid[])
+             OR (cardinality($6::uuid[]) > 0
+                 AND post_id IN (SELECT p.id FROM posts p WHERE p.question_id = ANY($6::uuid[]))))
         AND ($5::uuid[] IS NULL OR space_id = ANY($5::uuid[]))
       ORDER BY seq LIMIT $4`,
-    [afterSeq, scope.global, scope.spaceIds, limit, spaces],
+    [afterSeq, scope.global, scope.spaceIds, limit, spaces, scope.questionIds ?? []],
   );
   return rows.map(toModeration);
 }
@@ -64,6 +70,15 @@ export async function maxModerationSeq(q: Queryable): Promise<number> {
 export async function findModeration(q: Queryable, id: string): Promise<ModerationRecord | null> {
   const [row] = await q.query<ModerationRow>('SELECT * FROM moderation WHERE id = $1', [id]);
   return row ? toModeration(row) : null;
+}
+
+/** Whether the user moderates one or more questions of this space (as a question moderator). */
+export async function moderatesQuestionsOf(q: Queryable, userId: string, spaceId: string): Promise<boolean> {
+  const rows = await q.query(
+    'SELECT 1 FROM moderators WHERE user_id = $1 AND space_id = $2 AND question_id IS NOT NULL LIMIT 1',
+    [userId, spaceId],
+  );
+  return rows.length > 0;
 }
 
 export async function moderationExists(q: Queryable, id: string): Promise<boolean> {

@@ -7,6 +7,11 @@ import {
   ECHO_STORED,
   FlagBody,
   Id,
+  AcceptInvitationBody,
+  InspectInvitationBody,
+  InvitationView,
+  InviteBody,
+  InviteResult,
   LangCode,
   LoginBody,
   ModeratorBody,
@@ -14,9 +19,15 @@ import {
   PasswordResetRequestBody,
   PullQuery,
   PushBody,
+  PushKey,
+  PushSubscriptionBody,
+  PushUnsubscribeBody,
   RegisterBody,
   RegisterConfirmBody,
+  QuestionRemoval,
+  Space,
   SpaceDocumentBody,
+  SpaceStatusBody,
   StreamQuery,
   UpdateMeBody,
   VIEWER_HEADER,
@@ -44,6 +55,8 @@ import {
   Ok,
   PullPage,
   PushAnswer,
+  PushSubscribed,
+  PushUnsubscribed,
   Readiness,
   SessionsEnded,
   SpaceDocuments,
@@ -66,7 +79,7 @@ const REFUSED: Record<number, string> = {
   403: 'Not allowed, or a cross-site request.',
   404: 'No such thing, or not visible to this viewer.',
   409: 'In conflict with the current state.',
-  410: 'The upload no longer exists.',
+  410: 'Gone: the upload no longer exists, or the invitation was used or has expired.',
   413: 'Too large, or over the upload quota.',
   415: 'Wrong content type.',
   429: 'Too many requests; `Retry-After` says when to try again.',
@@ -308,12 +321,82 @@ const paths: ZodOpenApiPathsObject = {
       refuses: [WRITE, BODY, { 400: ['invalid_token'] }],
     }),
   },
+  '/api/invitations': {
+    post: op({
+      summary:
+        'Invite someone by e-mail as a moderator (of a space or one question) or an organiser (organisers)',
+      tags: ['accounts'],
+      body: InviteBody,
+      ok: {
+        201: json(
+          InviteResult,
+          'The invitation is on its way (the same answer whether the address has an account).',
+        ),
+      },
+      refuses: [WRITE, BODY, SIGNED_IN, ALLOWED, FOUND],
+    }),
+  },
+  '/api/invitations/inspect': {
+    post: op({
+      summary: 'What an e-mailed invitation link offers (the token in the body, never in the address)',
+      tags: ['accounts'],
+      body: InspectInvitationBody,
+      ok: { 200: json(InvitationView, 'The invitation, and whether its address has an account.') },
+      refuses: [WRITE, BODY, { 400: ['invalid_token'], 410: ['invitation_used', 'invitation_expired'] }],
+    }),
+  },
+  '/api/invitations/accept': {
+    post: op({
+      summary:
+        'Accept an invitation: create the account and sign in, or add the role to the signed-in account',
+      tags: ['accounts'],
+      body: AcceptInvitationBody,
+      ok: { 200: json(MeSchema, 'Accepted: the account with its new role.') },
+      refuses: [
+        WRITE,
+        BODY,
+        SIGNED_IN,
+        {
+          400: ['invalid_token'],
+          403: ['wrong_account'],
+          409: ['email_taken'],
+          410: ['invitation_used', 'invitation_expired'],
+        },
+      ],
+    }),
+  },
   '/api/me/export': {
     get: op({
       summary: 'Download all the data kept about me',
       tags: ['accounts'],
       ok: { 200: json(MyData, 'The data, as an attachment.') },
       refuses: [API, SIGNED_IN],
+    }),
+  },
+  '/api/push/key': {
+    get: op({
+      summary: "The server's Web Push (VAPID) public key, for PushManager.subscribe",
+      tags: ['notifications'],
+      ok: { 200: json(PushKey, 'The key (base64url).') },
+      refuses: [API, FOUND],
+    }),
+  },
+  '/api/push/subscriptions': {
+    post: op({
+      summary: "Save this browser's push subscription for the signed-in person",
+      tags: ['notifications'],
+      body: PushSubscriptionBody,
+      ok: {
+        201: json(PushSubscribed, 'Saved: replies (and, for moderators, posts waiting) are pushed here.'),
+      },
+      refuses: [WRITE, BODY, SIGNED_IN, FOUND],
+    }),
+    delete: op({
+      summary: "Delete one of the signed-in person's push subscriptions",
+      tags: ['notifications'],
+      body: PushUnsubscribeBody,
+      ok: { 200: json(PushUnsubscribed, 'Whether there was one to delete.') },
+      refuses: [WRITE, BODY, SIGNED_IN],
     }),
   },
   '/api/me': {
@@ -463,6 +546,27 @@ const paths: ZodOpenApiPathsObject = {
       tags: ['files'],
       params: { path: z.object({ slug: Slug, id: Id }) },
       ok: { 200: json(SpaceDocuments, "The space's documents now.") },
+      refuses: [WRITE, SIGNED_IN, ALLOWED, FOUND],
+    }),
+  },
+  '/api/spaces/{slug}/status': {
+    put: op({
+      summary:
+        'Publish, close, reopen, archive or unarchive the space (administrators): draft → published → closed ⇄ published, closed or published → archived → closed',
+      tags: ['spaces'],
+      params: slug,
+      body: SpaceStatusBody,
+      ok: { 200: json(Space, 'The space as stored now (the same status again changes nothing).') },
+      refuses: [WRITE, BODY, SIGNED_IN, ALLOWED, FOUND, { 409: ['invalid_transition'] }],
+    }),
+  },
+  '/api/spaces/{slug}/questions/{id}': {
+    delete: op({
+      summary:
+        'Remove a question (administrators): it and its posts leave every device, no post is taken for it; the rows stay',
+      tags: ['spaces'],
+      params: { path: z.object({ slug: Slug, id: Id }) },
+      ok: { 200: json(QuestionRemoval, 'Removed (again: a retry changes nothing).') },
       refuses: [WRITE, SIGNED_IN, ALLOWED, FOUND],
     }),
   },

@@ -56,6 +56,10 @@ export const AccountDeleted = z.object({
 
 export const MeSchema = Me.meta({ id: 'Me' });
 
+/** POST and DELETE /api/push/subscriptions (notifications/push-routes.ts). */
+export const PushSubscribed = z.object({ subscribed: z.literal(true) });
+export const PushUnsubscribed = z.object({ unsubscribed: z.boolean() });
+
 /** GET /api/me/export: every row kept about the person (people-repository.ts). */
 export const MyData = z.object({
   format: z.literal('parley-export/1'),

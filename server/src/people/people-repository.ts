@@ -4,7 +4,9 @@ import type { WriteTx } from '../db/write';
 /** Everything stored about one user, as rows: the export reads these, nothing else. */
 export async function accountRow(q: Queryable, userId: string) {
   const [row] = await q.query<Record<string, unknown>>(
-    `SELECT id, email, display_name AS "displayName", role, lang, notify_by_email AS "notifyByEmail",
+    `SELECT id, email, display_name AS "displayName", organisation, role, lang,
+            notify_by_email AS "notifyByEmail", notify_replies_by_email AS "notifyRepliesByEmail",
+            (SELECT count(*)::int FROM push_subscriptions s WHERE s.user_id = users.id) AS "pushSubscriptions",
             created_at AS "createdAt"
        FROM users WHERE id = $1`,
     [userId],
@@ -15,7 +17,8 @@ export async function accountRow(q: Queryable, userId: string) {
 export async function postsBy(q: Queryable, userId: string) {
   return q.query<Record<string, unknown>>(
     `SELECT id, space_id AS "spaceId", question_id AS "questionId", parent_id AS "parentId",
-            author_name AS "authorName", anonymous, lang, body, attachments, status,
+            author_name AS "authorName", author_organisation AS "authorOrganisation", anonymous, lang,
+            body, attachments, status,
             moderation_reason AS "moderationReason", on_behalf_of AS "onBehalfOf",
             created_at AS "createdAt", received_at AS "receivedAt", updated_at AS "updatedAt"
        FROM posts WHERE author_id = $1 ORDER BY created_at`,
@@ -62,6 +65,7 @@ export async function removePostsOf(
   const rows = await tx.query<{ id: string }>(
     `UPDATE posts p
         SET status = 'withdrawn', body = '', attachments = '[]'::jsonb, author_name = $3, on_behalf_of = NULL,
+            author_organisation = NULL,
             moderation_reason = NULL, moderation_reason_template_id = NULL,
             updated_at = clock_timestamp(), seq = nextval('posts_seq')
        FROM spaces s
@@ -89,7 +93,8 @@ export async function creditPostsTo(
   except: readonly string[] = [],
 ): Promise<number> {
   const rows = await tx.query<{ id: string }>(
-    `UPDATE posts SET author_name = $2, updated_at = clock_timestamp(), seq = nextval('posts_seq')
+    `UPDATE posts SET author_name = $2, author_organisation = NULL, updated_at = clock_timestamp(),
+                      seq = nextval('posts_seq')
       WHERE author_id = $1 AND NOT (id = ANY($3::uuid[])) RETURNING id`,
     [userId, name, except],
   );
@@ -108,10 +113,11 @@ export async function scrubUser(
 ): Promise<void> {
   await q.query(
     `UPDATE users SET email = $2, display_name = $3, password_hash = $4, role = 'participant',
-                      notify_by_email = false
+                      notify_by_email = false, notify_replies_by_email = false, organisation = NULL
       WHERE id = $1`,
     [userId, `deleted-${userId}@deleted.invalid`, name, unusableHash],
   );
   await q.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
   await q.query('DELETE FROM moderators WHERE user_id = $1', [userId]);
+  await q.query('DELETE FROM push_subscriptions WHERE user_id = $1', [userId]);
 }

@@ -42,6 +42,7 @@ export async function exportMyData(ctx: AppContext, viewer: Viewer) {
       ...account,
       globalModerator: viewer.globalModerator,
       moderatorOf: [...viewer.moderatorOf],
+      moderatorOfQuestions: [...(viewer.moderatorOfQuestions ?? [])],
     },
     posts,
     flags,

@@ -10,6 +10,7 @@ interface PostRow {
   parent_id: string | null;
   author_id: string;
   author_name: string;
+  author_organisation: string | null;
   anonymous: boolean;
   lang: string;
   body: string;
@@ -26,11 +27,22 @@ interface PostRow {
   updated_at: unknown;
   refusal: Post['refusal'];
   was_public: boolean;
+  question_removed: boolean | null;
+  space_status: string | null;
   seq: unknown;
 }
 
-/** A stored post: never redacted. Leaves the server only through presentPost. */
-export type PostRecord = Post & { authorId: string; wasPublic: boolean; seq: number };
+/**
+ * A stored post: never redacted. Leaves the server only through presentPost. `questionRemoved`:
+ * its question was removed (the post leaves every device); `inDraft`: its space is a draft.
+ */
+export type PostRecord = Post & {
+  authorId: string;
+  wasPublic: boolean;
+  seq: number;
+  questionRemoved?: boolean;
+  inDraft?: boolean;
+};
 
 const toPost = (r: PostRow): PostRecord => ({
   id: r.id,
@@ -39,6 +51,7 @@ const toPost = (r: PostRow): PostRecord => ({
   parentId: r.parent_id,
   authorId: r.author_id,
   authorName: r.author_name,
+  authorOrganisation: r.author_organisation,
   anonymous: r.anonymous,
   lang: r.lang,
   body: r.body,
@@ -56,6 +69,8 @@ const toPost = (r: PostRow): PostRecord => ({
   refusal: r.refusal,
   wasPublic: r.was_public,
   seq: toNumber(r.seq),
+  questionRemoved: r.question_removed === true,
+  inDraft: r.space_status === 'draft',
 });
 
 /**
@@ -64,19 +79,25 @@ const toPost = (r: PostRow): PostRecord => ({
  */
 const POST_COLUMNS = `p.*, (
     SELECT json_agg(json_build_object('reason', f.reason, 'createdAt', f.created_at) ORDER BY f.created_at)
-      FROM flags f WHERE f.post_id = p.id AND f.resolved_at IS NULL) AS flags`;
+      FROM flags f WHERE f.post_id = p.id AND f.resolved_at IS NULL) AS flags,
+  (SELECT qr.removed_at IS NOT NULL FROM questions qr WHERE qr.id = p.question_id) AS question_removed,
+  (SELECT sp.status FROM spaces sp WHERE sp.id = p.space_id) AS space_status`;
 
 /** Whose posts a viewer may receive at all (the redaction of what they receive is presentPost's). */
 export interface PostAudience {
   userId: string | null;
   global: boolean;
   spaceIds: readonly string[];
+  /** Questions moderated one by one (their posts only). */
+  questionIds?: readonly string[];
+  /** Spaces whose posts this viewer never receives: drafts, for anyone but administrators. */
+  hiddenSpaces?: readonly string[];
 }
 
 /**
  * The visibility filter runs in SQL so that LIMIT counts rows that are sent. A row passes when
  * it is public, was public once (it then goes out as a deletion), is the viewer's own, or is in
- * a space the viewer moderates. `spaces` (the device's followed set) narrows it to those spaces,
+ * a space the viewer moderates, or on a question they moderate. `spaces` (the device's followed set) narrows it to those spaces,
  * and the viewer's own posts wherever they are (their outcomes and notices still reach them).
  */
 export async function pullPosts(
@@ -89,11 +110,22 @@ export async function pullPosts(
   const rows = await q.query<PostRow>(
     `SELECT ${POST_COLUMNS} FROM posts p
       WHERE seq > $1
-        AND (status = 'approved' OR was_public OR author_id = $2::uuid OR $3::boolean OR space_id = ANY($4::uuid[]))
+        AND (status = 'approved' OR was_public OR author_id = $2::uuid OR $3::boolean OR space_id = ANY($4::uuid[])
+             OR question_id = ANY($7::uuid[]))
         AND ($6::uuid[] IS NULL OR space_id = ANY($6::uuid[]) OR author_id = $2::uuid)
+        AND NOT (space_id = ANY($8::uuid[]))
       ORDER BY seq
       LIMIT $5`,
-    [afterSeq, audience.userId, audience.global, audience.spaceIds, limit, spaces],
+    [
+      afterSeq,
+      audience.userId,
+      audience.global,
+      audience.spaceIds,
+      limit,
+      spaces,
+      audience.questionIds ?? [],
+      audience.hiddenSpaces ?? [],
+    ],
   );
   return rows.map(toPost);
 }
@@ -124,6 +156,7 @@ export type NewPost = Pick<
   | 'questionId'
   | 'parentId'
   | 'authorName'
+  | 'authorOrganisation'
   | 'anonymous'
   | 'lang'
   | 'body'
@@ -138,9 +171,9 @@ export async function insertPost(tx: WriteTx<'posts'>, post: NewPost): Promise<v
   await tx.query(
     `INSERT INTO posts (id, space_id, question_id, parent_id, author_id, author_name, anonymous, lang, body,
                         attachments, status, on_behalf_of, created_at, received_at, updated_at, was_public,
-                        from_moderator, written_before_close, seq)
+                        from_moderator, written_before_close, author_organisation, seq)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-             clock_timestamp(), clock_timestamp(), $11 = 'approved', $14, $15, nextval('posts_seq'))`,
+             clock_timestamp(), clock_timestamp(), $11 = 'approved', $14, $15, $16, nextval('posts_seq'))`,
     [
       post.id,
       post.spaceId,
@@ -157,13 +190,40 @@ export async function insertPost(tx: WriteTx<'posts'>, post: NewPost): Promise<v
       post.createdAt,
       post.fromModerator ?? false,
       post.writtenBeforeClose ?? false,
+      post.authorOrganisation,
     ],
+  );
+}
+
+/**
+ * Sets a new post's note to its moderators (moderation_reason, which presentPost shows to the
+ * space's moderators only while the post is not published; a decision replaces it). In the
+ * transaction that inserted the post, so it takes no seq of its own.
+ */
+export async function setModeratorNote(
+  tx: WriteTx<'posts'>,
+  id: string,
+  note: string,
+  templateId: string,
+): Promise<void> {
+  await tx.query(
+    `UPDATE posts SET moderation_reason = $2, moderation_reason_template_id = $3 WHERE id = $1`,
+    [id, note, templateId],
   );
 }
 
 export type PostEdit = Pick<
   Post,
-  'id' | 'spaceId' | 'questionId' | 'parentId' | 'anonymous' | 'lang' | 'body' | 'attachments' | 'onBehalfOf'
+  | 'id'
+  | 'spaceId'
+  | 'questionId'
+  | 'parentId'
+  | 'anonymous'
+  | 'lang'
+  | 'body'
+  | 'attachments'
+  | 'onBehalfOf'
+  | 'authorOrganisation'
 > & { status: PostStatus };
 
 export async function updatePostContent(tx: WriteTx<'posts'>, edit: PostEdit): Promise<void> {
@@ -171,7 +231,7 @@ export async function updatePostContent(tx: WriteTx<'posts'>, edit: PostEdit): P
     `UPDATE posts SET space_id = $2, question_id = $3, parent_id = $4, anonymous = $5, lang = $6, body = $7,
                       attachments = $8, on_behalf_of = $9, status = $10, moderation_reason = NULL,
                       moderation_reason_template_id = NULL, was_public = was_public OR $10 = 'approved',
-                      updated_at = clock_timestamp(), seq = nextval('posts_seq')
+                      author_organisation = $11, updated_at = clock_timestamp(), seq = nextval('posts_seq')
       WHERE id = $1`,
     [
       edit.id,
@@ -184,6 +244,7 @@ export async function updatePostContent(tx: WriteTx<'posts'>, edit: PostEdit): P
       JSON.stringify(edit.attachments),
       edit.onBehalfOf,
       edit.status,
+      edit.authorOrganisation,
     ],
   );
 }
@@ -211,6 +272,31 @@ export async function setPostStatus(
  */
 export async function bumpPost(tx: WriteTx<'posts'>, id: string): Promise<void> {
   await tx.query(`UPDATE posts SET seq = nextval('posts_seq') WHERE id = $1`, [id]);
+}
+
+/**
+ * After a person changed their display name or organisation: their posts that show them (not
+ * anonymous ones; a comment entered for someone who wrote in keeps no organisation) take the new
+ * ones and move to the end of the change order, so every device pulls them again and everyone
+ * reads one name. updatedAt stays: the text did not change. Returns how many posts changed.
+ */
+export async function reIdentifyPosts(
+  tx: WriteTx<'posts'>,
+  authorId: string,
+  identity: { displayName: string; organisation: string | null },
+): Promise<number> {
+  const rows = await tx.query(
+    `WITH shown AS (
+       SELECT id, CASE WHEN on_behalf_of IS NULL THEN $3::text END AS organisation
+         FROM posts WHERE author_id = $1 AND NOT anonymous)
+     UPDATE posts p SET author_name = $2, author_organisation = shown.organisation, seq = nextval('posts_seq')
+       FROM shown
+      WHERE p.id = shown.id
+        AND (p.author_name IS DISTINCT FROM $2 OR p.author_organisation IS DISTINCT FROM shown.organisation)
+      RETURNING p.id`,
+    [authorId, identity.displayName, identity.organisation],
+  );
+  return rows.length;
 }
 
 /** Opens a flag; false when this user already flagged this post (one flag per user and post). */

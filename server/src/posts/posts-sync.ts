@@ -1,9 +1,10 @@
 import type { PushRow } from '@parley/shared';
 import type { AppContext } from '../app-context';
-import type { Viewer } from '../auth/viewer';
+import { isAdmin, type Viewer } from '../auth/viewer';
 import type { Queryable } from '../db/db';
 import type { PushOptions } from '../sync/sync-collection';
 import { AppError } from '../http/errors';
+import { draftSpaceIds } from '../spaces/space-repository';
 import { maxPostSeq, pullPosts } from './post-repository';
 import { presentPost } from './present-post';
 import { pushPosts } from './push-posts';
@@ -20,6 +21,9 @@ export const postsSync = {
       userId: viewer.user?.id ?? null,
       global: viewer.globalModerator,
       spaceIds: viewer.moderatorOf,
+      questionIds: viewer.moderatorOfQuestions ?? [],
+      // A draft space's posts reach administrators only.
+      hiddenSpaces: isAdmin(viewer) ? [] : await draftSpaceIds(q),
     };
     const rows = await pullPosts(q, audience, afterSeq, limit, spaces);
     return { documents: rows.map((row) => presentPost(row, viewer)), lastSeq: rows.at(-1)?.seq ?? null };

@@ -1,5 +1,5 @@
 import { ANONYMOUS_NAME, type Post, type WithDeleted } from '@parley/shared';
-import { moderates, type Viewer } from '../auth/viewer';
+import { isAdmin, moderatesPost, type Viewer } from '../auth/viewer';
 import type { PostRecord } from './post-repository';
 
 /**
@@ -8,16 +8,20 @@ import type { PostRecord } from './post-repository';
  * post that was public and no longer is reaches everyone else as a blanked deletion.
  */
 export function presentPost(post: PostRecord, viewer: Viewer): WithDeleted<Post> {
-  const { wasPublic: _, seq: __, ...doc } = post;
+  const { wasPublic: _, seq: __, questionRemoved, inDraft, ...doc } = post;
   const isAuthor = viewer.user !== null && viewer.user.id === post.authorId;
-  const isModerator = moderates(viewer, post.spaceId);
+  const isModerator = moderatesPost(viewer, post);
   // Who flagged and why is the moderators' business.
   if (!isModerator) doc.flags = [];
-  if (post.status !== 'approved' && !isAuthor && !isModerator) {
+  // A removed question takes its posts off every device, the author's and moderators' too; a
+  // draft space's posts are the administrators' alone.
+  const gone = questionRemoved === true || (inDraft === true && !isAdmin(viewer));
+  if (gone || (post.status !== 'approved' && !isAuthor && !isModerator)) {
     return {
       ...doc,
       body: '',
       authorName: '',
+      authorOrganisation: null,
       authorId: null,
       onBehalfOf: null,
       attachments: [],
@@ -31,6 +35,7 @@ export function presentPost(post: PostRecord, viewer: Viewer): WithDeleted<Post>
     return {
       ...doc,
       authorName: ANONYMOUS_NAME,
+      authorOrganisation: null,
       authorId: null,
       onBehalfOf: null,
       fromModerator: false,

@@ -1,6 +1,6 @@
 import { AUTO_REASONS, Id, Post, type PushRow, type RefusalCode, type WithDeleted } from '@parley/shared';
 import type { AppContext } from '../app-context';
-import { moderates, moderatesAny, type SignedInUser, type Viewer } from '../auth/viewer';
+import { isAdmin, moderatesAny, moderatesPost, type SignedInUser, type Viewer } from '../auth/viewer';
 import { uuidv7 } from '../db/uuid';
 import type { PushOptions } from '../sync/sync-collection';
 import { writeTx, type WriteTx } from '../db/write';
@@ -16,6 +16,12 @@ import {
   updatePostContent,
   type PostRecord,
 } from './post-repository';
+import {
+  announcePostEvents,
+  clearEvents,
+  newPostEvents,
+  type PostEvents,
+} from '../notifications/post-events';
 import { presentPost } from './present-post';
 
 type Pushed = Record<string, unknown>;
@@ -28,6 +34,7 @@ const MESSAGES: Record<RefusalCode, string> = {
   phase_closed: 'This question is not open for comments now.',
   not_editable: 'A withdrawn post cannot be changed.',
   bad_attachment: 'An attached file is not one of your completed uploads',
+  space_closed: 'This space is closed: it takes no new comments or replies.',
 };
 
 class Refusal {
@@ -70,9 +77,7 @@ async function parentAllowed(tx: WriteTx<'posts'>, viewer: Viewer, doc: Post): P
   if (doc.parentId === doc.id) return false;
   const parent = await findPost(tx, doc.parentId);
   if (!parent || parent.questionId !== doc.questionId) return false;
-  return (
-    parent.status === 'approved' || parent.authorId === viewer.user?.id || moderates(viewer, parent.spaceId)
-  );
+  return parent.status === 'approved' || parent.authorId === viewer.user?.id || moderatesPost(viewer, parent);
 }
 
 /**
@@ -82,7 +87,13 @@ async function parentAllowed(tx: WriteTx<'posts'>, viewer: Viewer, doc: Post): P
  */
 async function checkPlacement(tx: WriteTx<'posts'>, viewer: Viewer, doc: Post, edit = false) {
   const question = await findQuestionContext(tx, doc.questionId);
-  if (!question) return new Refusal('unknown_question');
+  // A removed question, or a draft space for anyone but an administrator, is as good as unknown.
+  if (!question || question.removed || (question.spaceStatus === 'draft' && !isAdmin(viewer))) {
+    return new Refusal('unknown_question');
+  }
+  if (question.spaceStatus === 'closed' || question.spaceStatus === 'archived') {
+    return new Refusal('space_closed');
+  }
   const verdict = phaseVerdict(question.phase, doc.createdAt, Date.now());
   if (!verdict.accept || (edit && verdict.writtenBeforeClose)) {
     const closesAt = question.phase?.closesAt;
@@ -132,10 +143,23 @@ async function logPublishedAtOnce(
 const behalfOf = (byModerator: boolean, doc: Post) => (byModerator ? doc.onBehalfOf?.trim() || null : null);
 
 /**
+ * The organisation a post shows comes from the author's account, never from the document; none on
+ * an anonymous post, nor on a comment a moderator entered for someone who wrote in.
+ */
+const organisationShown = (user: SignedInUser, anonymous: boolean, onBehalfOf: string | null) =>
+  anonymous || onBehalfOf !== null ? null : (user.organisation ?? null);
+
+/**
  * One pushed post, in its own transaction. Returns what goes into the conflicts array, or null
  * when the row was applied (or was a harmless retry).
  */
-async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row: PushRow): Promise<unknown> {
+async function pushPost(
+  ctx: AppContext,
+  viewer: Viewer,
+  user: SignedInUser,
+  row: PushRow,
+  events: PostEvents,
+): Promise<unknown> {
   const parsed = Post.safeParse(row.newDocumentState);
   if (!parsed.success) {
     // Without a valid id the device could not match an answer to its row: skip it.
@@ -150,12 +174,13 @@ async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row
   // (in the fixed order); logPublishedAtOnce is only reached by a moderator of the space.
   const locks = moderatesAny(viewer) ? (['posts', 'moderation'] as const) : (['posts'] as const);
   return writeTx(ctx, locks, async (tx): Promise<unknown> => {
+    clearEvents(events); // a retried transaction starts again
     const master = await lockPost(tx, doc.id);
 
     if (!master) {
       const placed = await checkPlacement(tx, viewer, doc);
       if (placed instanceof Refusal) return refusedCopy(doc, placed);
-      const byModerator = moderates(viewer, placed.spaceId);
+      const byModerator = moderatesPost(viewer, { spaceId: placed.spaceId, questionId: doc.questionId });
       const onBehalfOf = behalfOf(byModerator, doc);
       await insertPost(tx, {
         ...doc,
@@ -164,6 +189,7 @@ async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row
         // Identity comes from the session, never from the document.
         authorId: user.id,
         authorName: user.displayName,
+        authorOrganisation: organisationShown(user, doc.anonymous, onBehalfOf),
         onBehalfOf,
         fromModerator: byModerator,
         writtenBeforeClose: placed.writtenBeforeClose,
@@ -174,6 +200,8 @@ async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row
       if (byModerator && !withdraw) {
         await logPublishedAtOnce(tx, user, { id: doc.id, spaceId: placed.spaceId, onBehalfOf });
       }
+      if (!withdraw && byModerator && doc.parentId !== null) events.replyPublished = doc.id;
+      if (!withdraw && !byModerator) events.queued = { spaceId: placed.spaceId, questionId: doc.questionId };
       return null;
     }
 
@@ -209,18 +237,20 @@ async function pushPost(ctx: AppContext, viewer: Viewer, user: SignedInUser, row
     const placed = await checkPlacement(tx, viewer, doc, true);
     if (placed instanceof Refusal) return refuse(placed);
     // 5. An edit goes back to the moderation queue (a moderator's own edit is published at once).
-    const byModerator = moderates(viewer, placed.spaceId);
+    const byModerator = moderatesPost(viewer, { spaceId: placed.spaceId, questionId: doc.questionId });
     const onBehalfOf = behalfOf(byModerator, doc);
     await updatePostContent(tx, {
       ...doc,
       attachments: placed.attachments,
       spaceId: placed.spaceId,
       onBehalfOf,
+      authorOrganisation: organisationShown(user, doc.anonymous, onBehalfOf),
       status: withdraw ? 'withdrawn' : byModerator ? 'approved' : 'pending',
     });
     if (byModerator && !withdraw) {
       await logPublishedAtOnce(tx, user, { id: doc.id, spaceId: placed.spaceId, onBehalfOf });
     }
+    if (!withdraw && !byModerator) events.queued = { spaceId: placed.spaceId, questionId: doc.questionId };
     return null;
   });
 }
@@ -234,8 +264,11 @@ export async function pushPosts(
   options: PushOptions = { echoStored: false },
 ) {
   const conflicts: unknown[] = [];
+  const events = newPostEvents();
   for (const row of rows) {
-    const conflict = await pushPost(ctx, viewer, user, row);
+    const conflict = await pushPost(ctx, viewer, user, row, events);
+    // Committed: who should hear of it (a reply published at once, a post in the queue) is told.
+    announcePostEvents(ctx, events, options.origin ?? null);
     if (conflict !== null) conflicts.push(conflict);
     else if (options.echoStored) {
       // Applied (or a harmless retry): the device asked for the stored version back.

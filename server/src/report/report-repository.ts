@@ -21,7 +21,10 @@ export async function approvedPostsOfSpace(q: Queryable, spaceId: string) {
   const rows = await q.query<ReportPostRow>(
     `SELECT id, question_id, parent_id, author_id, author_name, anonymous, on_behalf_of, lang, body, created_at,
             attachments
-       FROM posts WHERE space_id = $1 AND status = 'approved' ORDER BY created_at, id`,
+       FROM posts
+      WHERE space_id = $1 AND status = 'approved'
+        AND question_id IN (SELECT id FROM questions WHERE removed_at IS NULL)
+      ORDER BY created_at, id`,
     [spaceId],
   );
   return rows.map((r) => ({
@@ -47,7 +50,10 @@ export async function questionsOfSpace(q: Queryable, spaceId: string) {
     phase_id: string;
     position: number;
     title: Question['title'];
-  }>('SELECT id, space_id, phase_id, position, title FROM questions WHERE space_id = $1', [spaceId]);
+  }>(
+    'SELECT id, space_id, phase_id, position, title FROM questions WHERE space_id = $1 AND removed_at IS NULL',
+    [spaceId],
+  );
   return rows.map((r) => ({
     id: r.id,
     spaceId: r.space_id,

@@ -405,10 +405,20 @@ const COVERED: Record<string, string> = {
   'GET /spaces/:slug/report.csv': 'reports',
   'POST /spaces/:slug/documents': 'space-documents.test.ts: administrators only',
   'DELETE /spaces/:slug/documents/:id': 'space-documents.test.ts: administrators only',
+  'PUT /spaces/:slug/status': 'space-lifecycle.test.ts: administrators only (403 moderators, 401 signed out)',
+  'DELETE /spaces/:slug/questions/:id': 'space-lifecycle.test.ts: administrators only',
   'PUT /moderation/spaces/:slug/announcement': "announcement.test.ts: the space's moderators and admins",
   'DELETE /moderation/spaces/:slug/announcement': "announcement.test.ts: the space's moderators and admins",
-  'POST /': 'password reset request (mounted at /auth/password-reset)',
+  'POST /':
+    'password reset request (mounted at /auth/password-reset); sending an invitation (mounted at /invitations): invitations.test.ts, organisers only (403 moderators and participants, 401 signed out)',
   'POST /confirm': 'password reset confirmation',
+  'POST /inspect': 'invitations.test.ts: open to the link holder (the token is the proof)',
+  'POST /accept':
+    'invitations.test.ts: the link holder; an existing account only from its own session (401 signed out, 403 wrong_account)',
+  'GET /push/key': 'web-push.test.ts: public (the VAPID public key)',
+  'POST /push/subscriptions': 'web-push.test.ts: the signed-in person, for themselves only (401 signed out)',
+  'DELETE /push/subscriptions':
+    "web-push.test.ts: the signed-in person's own subscriptions only (401 signed out)",
   'GET /health': 'public',
   'GET /ready': 'public',
   'GET /live': 'public',

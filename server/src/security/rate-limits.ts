@@ -61,6 +61,8 @@ const AUTH_PATHS = new Set([
   '/auth/logout-all',
   '/auth/password-reset',
   '/auth/password-reset/confirm',
+  '/invitations/inspect',
+  '/invitations/accept',
   '/me',
 ]);
 

@@ -22,10 +22,22 @@ export const DEMO_ACCOUNTS = [
     role: 'moderator',
     lang: 'es',
   },
+  {
+    // Moderates one question only (DEMO_QUESTION_MODERATOR): the seed space has different
+    // moderators on different questions.
+    key: 'question',
+    email: 'questions@parley.test',
+    displayName: 'Leïla Haddad',
+    role: 'moderator',
+    lang: 'fr',
+  },
   { key: 'ana', email: 'ana@parley.test', displayName: 'Ana Lima', role: 'participant', lang: 'es' },
   { key: 'ben', email: 'ben@parley.test', displayName: 'Ben Okafor', role: 'participant', lang: 'en' },
 ] as const;
 export type DemoAccountKey = (typeof DEMO_ACCOUNTS)[number]['key'];
+
+/** The demo's question moderator moderates this question (index into DEMO_QUESTIONS) only. */
+export const DEMO_QUESTION_MODERATOR = { account: 'question', question: 1 } as const;
 
 export const DEMO_SPACE = {
   slug: 'regional-review',

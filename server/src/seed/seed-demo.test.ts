@@ -82,6 +82,17 @@ describe('the demo space', () => {
     expect(space.moderators.map((m) => [m.displayName, m.level])).toEqual([
       ['Mira Castell', 'global'],
       ['Tomás Reyes', 'regional'],
+      ['Leïla Haddad', 'question'],
     ]);
+    // Different moderators on different questions: Leïla moderates question 2 only.
+    const questions = [...(await pullAll(app.client(), 'questions')).values()] as unknown as Question[];
+    const second = questions.find((q) => q.position === 1)!;
+    expect(space.moderators[2]?.questionIds).toEqual([second.id]);
+    expect((await signIn('questions@parley.test')).me).toMatchObject({
+      role: 'moderator',
+      globalModerator: false,
+      moderatorOf: [],
+      moderatorOfQuestions: [second.id],
+    });
   });
 });

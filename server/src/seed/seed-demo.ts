@@ -9,6 +9,7 @@ import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
   DEMO_POSTS,
+  DEMO_QUESTION_MODERATOR,
   DEMO_QUESTIONS,
   DEMO_REASON_TEMPLATES,
   DEMO_SPACE,
@@ -97,6 +98,7 @@ export async function seedDemo(deps: WriteDeps, now = Date.now()): Promise<SeedR
         parentId: post.replyTo === undefined ? null : postIds[post.replyTo]!,
         authorId: author.id,
         authorName: author.displayName,
+        authorOrganisation: null,
         anonymous: post.anonymous ?? false,
         lang: post.lang,
         body: post.body,
@@ -111,6 +113,10 @@ export async function seedDemo(deps: WriteDeps, now = Date.now()): Promise<SeedR
   });
   await assignModerator(deps, users.global.id, null);
   await assignModerator(deps, users.regional.id, spaceId);
+  await assignModerator(deps, users[DEMO_QUESTION_MODERATOR.account].id, {
+    spaceId,
+    questionId: questionIds[DEMO_QUESTION_MODERATOR.question]!,
+  });
   return { seeded: true, spaceId };
 }
 

@@ -16,7 +16,10 @@ export async function requireSpaceModerator(
 ): Promise<SpaceRecord> {
   if (!viewer.user) throw new AppError(401, 'unauthenticated', 'Sign in first.');
   const space = await findSpace(ctx.db, { slug });
-  if (!space) throw new AppError(404, 'not_found', 'No such space.');
+  // A draft is the administrators' alone: to anyone else it does not exist yet.
+  if (!space || (space.status === 'draft' && !isAdmin(viewer))) {
+    throw new AppError(404, 'not_found', 'No such space.');
+  }
   if (!moderates(viewer, space.id) && !isAdmin(viewer)) {
     throw new AppError(403, 'forbidden', `Only this space's moderators and administrators can ${action}.`);
   }

@@ -18,18 +18,24 @@ import {
   upsertSpace,
 } from './space-repository';
 
-/** Spaces and questions are public: everyone pulls all of them. */
-function page<T extends { seq: number }>(rows: T[]) {
-  const documents = rows.map(({ seq: _, ...doc }) => ({ ...doc, _deleted: false }));
+/**
+ * Spaces and questions are public once published: everyone pulls them. A draft space and its
+ * questions reach administrators only (the SQL leaves them out for anyone else); a removed
+ * question goes out as a deletion to everyone.
+ */
+function page<T extends { seq: number; removed?: boolean }>(rows: T[]) {
+  const documents = rows.map(({ seq: _, removed, ...doc }) => ({ ...doc, _deleted: removed === true }));
   return { documents, lastSeq: rows.at(-1)?.seq ?? null };
 }
 
 export const spacesSync = {
-  pull: async (q: Queryable, _viewer: Viewer, afterSeq: number, limit: number) =>
-    page(await pullSpaces(q, afterSeq, limit)),
+  pull: async (q: Queryable, viewer: Viewer, afterSeq: number, limit: number) =>
+    page(await pullSpaces(q, afterSeq, limit, isAdmin(viewer))),
   maxSeq: maxSpaceSeq,
   /**
    * Admin only. `moderators` in a pushed space is ignored: assignments live in their own table.
+   * `status` is ignored too: a new space starts as a draft, and only PUT /api/spaces/:slug/status
+   * moves it (space-status.ts).
    * With `echoStored` (the organiser's device), every stored space comes back as the server has it
    * (its new updatedAt), so the device's next edit is not taken for a conflict.
    */
@@ -44,7 +50,7 @@ export const spacesSync = {
     for (const row of rows) {
       const parsed = Space.safeParse(row.newDocumentState);
       if (!parsed.success) continue;
-      const { moderators: _, updatedAt: __, ...space } = parsed.data;
+      const { moderators: _, updatedAt: __, status: ___, ...space } = parsed.data;
       const conflict = await writeTx(ctx, ['spaces'], async (tx) => {
         const master = await lockSpace(tx, space.id);
         if (master && row.assumedMasterState?.updatedAt !== master.updatedAt) return master;
@@ -53,12 +59,17 @@ export const spacesSync = {
         if (await slugTakenByOther(tx, space.slug, space.id)) return master;
         // A device that predates reason templates sends none: keep the stored ones.
         const templatesSent = 'reasonTemplates' in row.newDocumentState;
-        await upsertSpace(tx, {
-          ...space,
-          reasonTemplates: templatesSent ? space.reasonTemplates : (master?.reasonTemplates ?? []),
-          // Likewise the deletion policy: absent = the stored one stays.
-          deletionPolicy: 'deletionPolicy' in row.newDocumentState ? space.deletionPolicy : undefined,
-        });
+        await upsertSpace(
+          tx,
+          {
+            ...space,
+            reasonTemplates: templatesSent ? space.reasonTemplates : (master?.reasonTemplates ?? []),
+            // Likewise the deletion policy: absent = the stored one stays.
+            deletionPolicy: 'deletionPolicy' in row.newDocumentState ? space.deletionPolicy : undefined,
+          },
+          // An organiser prepares a new space unpublished.
+          'draft',
+        );
         return options.echoStored ? findSpace(tx, { id: space.id }) : null;
       });
       if (conflict) conflicts.push(page([conflict]).documents[0]!);
@@ -68,8 +79,8 @@ export const spacesSync = {
 };
 
 export const questionsSync = {
-  pull: async (q: Queryable, _viewer: Viewer, afterSeq: number, limit: number) =>
-    page(await pullQuestions(q, afterSeq, limit)),
+  pull: async (q: Queryable, viewer: Viewer, afterSeq: number, limit: number) =>
+    page(await pullQuestions(q, afterSeq, limit, isAdmin(viewer))),
   maxSeq: maxQuestionSeq,
   async push(
     ctx: AppContext,

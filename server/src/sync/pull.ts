@@ -13,7 +13,13 @@ const fingerprint = (parts: readonly string[]) =>
  */
 export function scopeOf(viewer: Viewer): string {
   if (!viewer.user) return 'anon';
-  return fingerprint([viewer.user.id, viewer.globalModerator ? 'g' : '-', ...[...viewer.moderatorOf].sort()]);
+  return fingerprint([
+    viewer.user.id,
+    viewer.globalModerator ? 'g' : '-',
+    ...[...viewer.moderatorOf].sort(),
+    // Kept out of the fingerprint when empty, so checkpoints made before question moderators hold.
+    ...[...(viewer.moderatorOfQuestions ?? [])].sort().map((id) => `q:${id}`),
+  ]);
 }
 
 /** A viewer as the sync routes see them: plus the spaces their device follows (null or absent: all). */

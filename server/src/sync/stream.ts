@@ -206,7 +206,18 @@ class StreamGroup {
     this.scope = scopeOf(viewer);
     // Subscribe before reading the end of the collection: a write committed in between then
     // wakes the group instead of slipping past it.
-    this.unsubscribe = ctx.changes.subscribe(collection, () => void this.drain());
+    const off = ctx.changes.subscribe(collection, () => void this.drain());
+    // Spaces and questions have no stream of their own: devices pull them again whenever the
+    // posts stream says RESYNC. So a change to them (a space published, closed or archived, a
+    // question removed, an announcement) reaches every open device at once, not at its next start.
+    const offOrganised =
+      collection === 'posts'
+        ? (['spaces', 'questions'] as const).map((c) => ctx.changes.subscribe(c, () => this.resyncSoon()))
+        : [];
+    this.unsubscribe = () => {
+      off();
+      for (const stop of offOrganised) stop();
+    };
     this.ready = SYNC_COLLECTIONS[collection].maxSeq(ctx.db).then((seq) => {
       this.checkpoint = { seq, scope: this.scope };
       if (this.again) void this.drain();
@@ -247,6 +258,19 @@ class StreamGroup {
     } finally {
       this.running = false;
     }
+  }
+
+  private resyncQueued = false;
+
+  /** One RESYNC for a burst of notices (a publication notifies spaces, questions and posts at once). */
+  private resyncSoon(): void {
+    if (this.resyncQueued) return;
+    this.resyncQueued = true;
+    setImmediate(() => {
+      this.resyncQueued = false;
+      const resync = new Frame(Buffer.from(`data: ${JSON.stringify(STREAM_RESYNC)}\n\n`));
+      for (const m of this.members) m.write(resync);
+    });
   }
 
   private async send(page: unknown): Promise<void> {

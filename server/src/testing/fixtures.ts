@@ -138,6 +138,7 @@ export function newPost(space: TestSpace, overrides: Partial<Post> = {}): Post {
     parentId: null,
     authorId: null,
     authorName: 'Me',
+    authorOrganisation: null,
     anonymous: false,
     lang: 'en',
     body: `Text ${unique()}`,

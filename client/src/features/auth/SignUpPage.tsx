@@ -14,6 +14,7 @@ export function SignUpPage() {
   const { signUp } = useSession();
   const [, navigate] = useLocation();
   const [displayName, setDisplayName] = useState('');
+  const [organisation, setOrganisation] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -36,6 +37,7 @@ export function SignUpPage() {
     try {
       const signedIn = await signUp({
         displayName: displayName.trim(),
+        organisation: organisation.trim() || null,
         email: email.trim(),
         password,
         lang: browserLang(),
@@ -103,6 +105,20 @@ export function SignUpPage() {
           />
           <p id={`${id}-name-help`} className="field__help">
             {t('auth.displayNameHelp')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-org`}>{t('auth.organisation')}</label>
+          <input
+            id={`${id}-org`}
+            autoComplete="organization"
+            maxLength={120}
+            aria-describedby={`${id}-org-help`}
+            value={organisation}
+            onChange={(e) => setOrganisation(e.target.value)}
+          />
+          <p id={`${id}-org-help`} className="field__help">
+            {t('auth.organisationHelp')}
           </p>
         </div>
         <div className="field">

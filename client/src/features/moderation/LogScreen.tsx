@@ -9,6 +9,7 @@ import { useT } from '../../i18n/useT';
 import { shownAuthorName } from '../../posts/display';
 import { useSession } from '../../session/SessionProvider';
 import { Loading } from '../../ui/Page';
+import { moderatedSpace } from './queue';
 import { excerpt } from './QueueItem';
 import { decisionLabel } from './RecentDecisions';
 import { useReasonOf } from './reasons';
@@ -52,7 +53,7 @@ export function LogScreen({ me }: { me: Me }) {
   const t = useT();
   const { lang } = useUiLang();
   const id = useId();
-  const spaces = useSpaces()?.filter((s) => me.globalModerator || me.moderatorOf.includes(s.id));
+  const spaces = useSpaces()?.filter((s) => moderatedSpace(me, s));
   const [chosen, setChosen] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
   const log = useModerationLog(true);
@@ -80,11 +81,14 @@ export function LogScreen({ me }: { me: Me }) {
           </select>
         </div>
       )}
-      <p>
-        <a className="button button--quiet button--wide" href={auditCsvHref(space.slug)} download>
-          {t('moderation.log.csv')}
-        </a>
-      </p>
+      {/* The export is the whole space's log: its moderators', not a question moderator's. */}
+      {(me.globalModerator || me.moderatorOf.includes(space.id)) && (
+        <p>
+          <a className="button button--quiet button--wide" href={auditCsvHref(space.slug)} download>
+            {t('moderation.log.csv')}
+          </a>
+        </p>
+      )}
       <p className="muted" role="status">
         {t('moderation.log.count', { count: entries.length })}
       </p>

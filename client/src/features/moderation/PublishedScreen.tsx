@@ -12,7 +12,7 @@ import { useAnnounce } from '../../ui/Announcer';
 import { useLocalized } from '../../ui/LocalizedText';
 import { Loading } from '../../ui/Page';
 import { ReasonDialog } from '../../ui/ReasonDialog';
-import { queuedDecisionFor } from './queue';
+import { moderatesPostOf, queuedDecisionFor } from './queue';
 import { excerpt } from './QueueItem';
 
 const PAGE = 30;
@@ -121,7 +121,7 @@ export function PublishedScreen({ me }: { me: Me }) {
   const log = useModerationLog(true);
   const spaces = useSpacesById();
   const [shown, setShown] = useState(PAGE);
-  const mine = posts?.filter((p) => me.globalModerator || me.moderatorOf.includes(p.spaceId));
+  const mine = posts?.filter((p) => moderatesPostOf(me, p));
   const page = mine?.slice(0, shown) ?? [];
   const questions = useQuestionsByIds(page.map((p) => p.questionId));
   if (!mine || !log || !spaces) return <Loading />;

@@ -1,17 +1,53 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { FormattedDate } from 'react-intl';
-import type { Post, Question, Space } from '@parley/shared';
+import { AUTO_REASONS, type Post, type Question, type Space } from '@parley/shared';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../../ui/LocalizedText';
 import { PlainText } from '../../ui/PlainText';
 import { ReasonDialog, type ReasonChoice } from '../../ui/ReasonDialog';
 import { shownAuthorName } from '../../posts/display';
+import { AttachmentList } from '../../attachments/AttachmentList';
 import type { WindowListItem } from '../../ui/useWindowList';
 import '../../phases/phases.css';
 
 const EXCERPT = 200;
 export const excerpt = (text: string, max = EXCERPT) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** The server's note on a comment received by e-mail (server/src/inbound-mail/intake.ts). */
+interface MailNote {
+  from: string;
+  subject: string;
+  dropped: { name: string; why: 'type' | 'size' | 'count' }[];
+}
+
+function mailNote(post: Post): MailNote | null {
+  if (post.moderationReasonTemplateId !== AUTO_REASONS.inboundMail || !post.moderationReason) return null;
+  try {
+    const note = JSON.parse(post.moderationReason) as Partial<MailNote>;
+    return typeof note.from === 'string'
+      ? { from: note.from, subject: String(note.subject ?? ''), dropped: note.dropped ?? [] }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Who sent a comment by e-mail, its subject and the files left out: for moderators only. */
+function MailNoteBlock({ note }: { note: MailNote }) {
+  const t = useT();
+  return (
+    <div className="queue-item__mail">
+      <p>{t('moderation.email.receivedFrom', { address: note.from })}</p>
+      {note.subject && <p dir="auto">{t('moderation.email.subject', { subject: note.subject })}</p>}
+      {note.dropped.map((d, i) => (
+        <p key={i} className="queue-item__dropped">
+          {t(`moderation.email.dropped.${d.why}`, { name: d.name })}
+        </p>
+      ))}
+    </div>
+  );
+}
 
 export type Decide = (
   post: Post,
@@ -48,8 +84,11 @@ export function QueueItem({
   const [asking, setAsking] = useState<'reject' | 'hide' | null>(null);
   const title = useLocalized(question?.title, space?.languages ?? []);
   const flagged = post.status === 'approved' && post.flags.length > 0;
+  // A comment received by e-mail is named after its sender (the author is the mail account).
+  const who = post.onBehalfOf ?? post.authorName;
+  const note = post.status === 'pending' ? mailNote(post) : null;
   const label = t(flagged ? 'moderation.flaggedItemLabel' : 'moderation.itemLabel', {
-    name: post.authorName,
+    name: who,
   });
 
   return (
@@ -58,7 +97,7 @@ export function QueueItem({
         <div className="queue-item__top">
           <label className="checkbox queue-item__select">
             <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.target.checked)} />
-            <span className="visually-hidden">{t('moderation.select', { name: post.authorName })}</span>
+            <span className="visually-hidden">{t('moderation.select', { name: who })}</span>
           </label>
           <p className="queue-item__where">
             {space && question ? (
@@ -84,7 +123,9 @@ export function QueueItem({
           </blockquote>
         )}
         <p className="queue-item__author">
-          <strong>{post.authorName}</strong>
+          <strong>
+            {post.onBehalfOf ? t('thread.onBehalfOf', { name: post.onBehalfOf }) : post.authorName}
+          </strong>
           {post.anonymous && <span className="tag tag--anonymous">{t('moderation.postedAsAnonymous')}</span>}
           <span className="tag tag--lang" title={t('moderation.language')}>
             {post.lang.toUpperCase()}
@@ -98,7 +139,9 @@ export function QueueItem({
             <FormattedDate value={post.receivedAt ?? post.createdAt} dateStyle="medium" timeStyle="short" />
           </span>
         </p>
+        {note && <MailNoteBlock note={note} />}
         <PlainText text={post.body} lang={post.lang} className="queue-item__body" />
+        <AttachmentList attachments={post.attachments} />
         {flagged && (
           <section
             className="queue-item__flags"

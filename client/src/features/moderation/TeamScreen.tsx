@@ -3,12 +3,13 @@ import type { Me } from '@parley/shared';
 import { ApiError } from '../../api/http';
 import { assignModerator, removeModerator } from '../../api/moderation';
 import { useData } from '../../db/context';
-import { useSpaces } from '../../db/queries';
+import { useQuestions, useSpaces } from '../../db/queries';
 import { useUiLang } from '../../i18n/I18nProvider';
 import { pickLocalized } from '../../i18n/localized';
 import { useT } from '../../i18n/useT';
 import { useAnnounce } from '../../ui/Announcer';
 import { Loading } from '../../ui/Page';
+import { InviteForm } from './InviteForm';
 
 /**
  * Administrators only: who moderates a space. The same service as `npm run admin -- moderator
@@ -26,10 +27,16 @@ export function TeamScreen({ me }: { me: Me }) {
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const space = spaces?.find((s) => s.id === chosen) ?? spaces?.[0];
+  const questions = useQuestions(space?.id);
   if (me.role !== 'admin') return <p>{t('moderation.team.adminOnly')}</p>;
   if (!spaces) return <Loading />;
-  const space = spaces.find((s) => s.id === chosen) ?? spaces[0];
   if (!space) return <p className="empty">{t('moderation.log.noSpace')}</p>;
+  if (!questions) return <Loading />;
+  const questionTitle = (questionId: string) => {
+    const question = questions.find((q) => q.id === questionId);
+    return question ? pickLocalized(question.title, lang, space.languages) : null;
+  };
 
   const run = async (action: 'add' | 'remove', event?: FormEvent) => {
     event?.preventDefault();
@@ -95,8 +102,26 @@ export function TeamScreen({ me }: { me: Me }) {
             <li key={m.userId}>
               <span>{m.displayName}</span>{' '}
               <span className="tag">
-                {t(m.level === 'global' ? 'moderation.team.global' : 'moderation.team.regional')}
+                {t(
+                  m.level === 'global'
+                    ? 'moderation.team.global'
+                    : m.level === 'regional'
+                      ? 'moderation.team.regional'
+                      : 'moderation.team.question',
+                )}
               </span>
+              {m.level === 'question' && (
+                <ul className="team-list__questions">
+                  {(m.questionIds ?? []).map((questionId) => {
+                    const title = questionTitle(questionId);
+                    return title ? (
+                      <li key={questionId} dir="auto" lang={title.lang}>
+                        {title.text}
+                      </li>
+                    ) : null;
+                  })}
+                </ul>
+              )}
             </li>
           ))}
         </ul>
@@ -138,6 +163,7 @@ export function TeamScreen({ me }: { me: Me }) {
           </button>
         </div>
       </form>
+      <InviteForm key={space.id} space={space} questions={questions} />
     </div>
   );
 }

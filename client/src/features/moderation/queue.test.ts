@@ -36,6 +36,7 @@ const post = (over: Partial<Post>): Post => ({
   parentId: null,
   authorId: 'someone',
   authorName: 'Someone',
+  authorOrganisation: null,
   anonymous: false,
   lang: 'en',
   body: 'text',

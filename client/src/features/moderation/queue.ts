@@ -36,10 +36,25 @@ export function needsReview(post: Post): boolean {
   return post.status === 'approved' && (post.flags?.length ?? 0) > 0;
 }
 
-/** The queue: posts to review, of spaces I moderate, oldest first. */
+/** The queue: posts to review, of spaces (or questions) I moderate, oldest first. */
 export function queueOf(posts: readonly Post[], me: Me): Post[] {
-  return posts.filter((p) => needsReview(p) && (me.globalModerator || me.moderatorOf.includes(p.spaceId)));
+  return posts.filter((p) => needsReview(p) && moderatesPostOf(me, p));
 }
+
+/** Moderates this post: global, its whole space, or its question (a question moderator). */
+export const moderatesPostOf = (me: Me, post: { spaceId: string; questionId: string }): boolean =>
+  me.globalModerator ||
+  me.moderatorOf.includes(post.spaceId) ||
+  (me.moderatorOfQuestions ?? []).includes(post.questionId);
+
+/**
+ * The spaces whose moderation I see: every one for a global moderator, mine, and those where I
+ * moderate a question (the space's moderator list names me there).
+ */
+export const moderatedSpace = (me: Me, space: Space): boolean =>
+  me.globalModerator ||
+  me.moderatorOf.includes(space.id) ||
+  space.moderators.some((m) => m.userId === me.id && m.level === 'question');
 
 export type QueueOrder = 'oldest' | 'newest';
 

@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { FormattedDate } from 'react-intl';
-import type { Question, Space } from '@parley/shared';
+import { ANONYMOUS_NAME, type Question, type Space } from '@parley/shared';
 import { useQuestionsByIds, useSpacesById } from '../../db/queries';
 import { useUiLang } from '../../i18n/I18nProvider';
 import { useT } from '../../i18n/useT';
 import type { MessageId } from '../../i18n/I18nProvider';
 import { useNotifications } from '../../notifications/useNotifications';
 import type { Notice, NoticeKind } from '../../notifications/notifications';
-import { moderationReasonText } from '../../posts/display';
+import { moderationReasonText, shownAuthorName, shownOrganisation } from '../../posts/display';
 import { useSession } from '../../session/SessionProvider';
 import { useLocalized } from '../../ui/LocalizedText';
 import { Loading, PageTitle } from '../../ui/Page';
@@ -20,6 +20,7 @@ const HEADLINE: Record<NoticeKind, MessageId> = {
   published: 'notifications.published',
   notPublished: 'notifications.notPublished',
   hidden: 'notifications.hidden',
+  reply: 'notifications.reply',
 };
 
 const EXCERPT = 240;
@@ -28,18 +29,28 @@ const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCE
 function NoticeItem({ notice, question, space }: { notice: Notice; question?: Question; space?: Space }) {
   const t = useT();
   const { lang } = useUiLang();
+  const { me } = useSession();
   const { post, kind, unread } = notice;
   const title = useLocalized(question?.title, space?.languages ?? []);
-  const reason = kind === 'published' ? null : moderationReasonText(post, space, lang);
+  const reason = kind === 'published' || kind === 'reply' ? null : moderationReasonText(post, space, lang);
+  // A reply names its author as the thread does: "Anonymous" in the reader's language.
+  const name = shownAuthorName(post, me?.id ?? null);
+  const organisation = shownOrganisation(post, me?.id ?? null);
+  const replier = post.anonymous && name === ANONYMOUS_NAME ? t('thread.anonymous') : name;
+  const speaker = organisation ? `${replier} · ${organisation}` : replier;
+  const headline = t(HEADLINE[kind], { name: speaker });
+  // On screen the name is isolated (FSI…PDI): an Arabic name in an English sentence, or the
+  // reverse, keeps the sentence in order.
+  const shown = kind === 'reply' ? t(HEADLINE[kind], { name: `\u2068${speaker}\u2069` }) : headline;
   const threadHref = space && question ? `/s/${space.slug}/q/${question.id}` : null;
   return (
     <li>
       <article
         className={`card notice notice--${kind}${unread ? ' notice--unread' : ''}`}
-        aria-label={t(HEADLINE[kind])}
+        aria-label={headline}
       >
         <p className="notice__head">
-          <strong>{t(HEADLINE[kind])}</strong>
+          <strong>{shown}</strong>
           {unread && <span className="tag notice__new">{t('notifications.new')}</span>}
         </p>
         <p className="muted notice__meta">
@@ -72,7 +83,7 @@ function NoticeItem({ notice, question, space }: { notice: Notice; question?: Qu
   );
 }
 
-/** What moderators decided about my posts, newest first; opening the list marks it read. */
+/** What moderators decided about my posts, and replies to them, newest first; opening the list marks it read. */
 export function NotificationsPage() {
   const t = useT();
   const { me } = useSession();

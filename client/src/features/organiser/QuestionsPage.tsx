@@ -16,6 +16,8 @@ import { LocalizedField } from './LocalizedField';
 import { saveQuestion, setPositions } from './organiser-writes';
 import { formToQuestion, move, ordered, type QuestionForm, type QuestionResult } from './questions';
 import { AdminOnly } from './SpaceEditorPage';
+import { RemoveQuestion } from './RemoveQuestion';
+import { SpaceStatusPanel } from './SpaceStatusPanel';
 import './organiser.css';
 
 type Problems = Extract<QuestionResult, { ok: false }>['problems'];
@@ -107,6 +109,7 @@ function QuestionsEditor({ space, questions }: { space: Space; questions: Questi
         </Link>
         <Link href={`/organise/${space.slug}`}>{t('organiser.editSpace')}</Link>
       </p>
+      <SpaceStatusPanel space={space} />
       {storageFailed && (
         <p className="form__error" role="alert">
           {t('organiser.error.storage')}
@@ -161,6 +164,15 @@ function QuestionsEditor({ space, questions }: { space: Space; questions: Questi
                         >
                           {t('organiser.questions.editShort')}
                         </button>
+                        <RemoveQuestion
+                          slug={space.slug}
+                          question={q}
+                          title={qTitle.text}
+                          onRemoved={() => {
+                            // A question being edited in the form is gone: the form starts afresh.
+                            if (form.id === q.id) setForm(blankForm(space));
+                          }}
+                        />
                       </span>
                     </li>
                   );

@@ -16,6 +16,7 @@ import { LanguagePicker, languageName } from './LanguagePicker';
 import { LocalizedField } from './LocalizedField';
 import { saveSpace } from './organiser-writes';
 import { PhaseFields } from './PhaseFields';
+import { SpaceStatusPanel } from './SpaceStatusPanel';
 import {
   emptySpaceForm,
   formToSpace,
@@ -118,6 +119,7 @@ function SpaceEditor({ space, spaces }: { space: Space | null; spaces: Space[] }
           <Link href={`/organise/${space.slug}/questions`}>{t('organiser.editQuestions')}</Link>
         </p>
       )}
+      {space && <SpaceStatusPanel space={space} />}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {problemCount > 0 && (
           <div ref={summary} tabIndex={-1} role="alert" className="form__error organiser__summary">

@@ -133,7 +133,8 @@ export function formToSpace(
   if (slug && takenSlugs.includes(slug)) problems.slug = 'organiser.error.slugTaken';
 
   const parsed = Space.safeParse({
-    ...(existing ?? { moderators: [], reasonTemplates: [], updatedAt: null }),
+    // A new space starts as a draft (the server makes it one whatever is sent).
+    ...(existing ?? { moderators: [], reasonTemplates: [], updatedAt: null, status: 'draft' }),
     id: form.id,
     slug,
     title: localized(form.title, languages),

@@ -15,15 +15,24 @@ import { isFollowed, useFollowedSpaces } from '../../settings/followed-spaces';
 import { moderates, useSession } from '../../session/SessionProvider';
 import { AnnouncementBanner } from '../../announcement/AnnouncementBanner';
 import { SpaceDocuments } from '../../space-documents/SpaceDocuments';
+import { SpaceStatusNotice, SpaceStatusTag, takesPosts } from '../../space-status/space-status';
 import './spaces.css';
 
 function QuestionLink({ space, question }: { space: Space; question: Question }) {
+  const t = useT();
   const title = useLocalized(question.title, space.languages);
+  // Those who moderate this question only (the space's and global moderators are listed above).
+  const own = space.moderators.filter((m) => m.level === 'question' && m.questionIds?.includes(question.id));
   return (
     <li>
       <Link href={`/s/${space.slug}/q/${question.id}`} className="question-link" dir="auto" lang={title.lang}>
         {title.text}
       </Link>
+      {own.length > 0 && (
+        <p className="question-moderators muted">
+          {t('space.questionModerators', { names: own.map((m) => m.displayName).join(', ') })}
+        </p>
+      )}
     </li>
   );
 }
@@ -47,7 +56,8 @@ function PhaseSection({
         <h3 id={`phase-${phase.id}`} dir="auto" lang={name.lang}>
           {name.text}
         </h3>
-        <StateTag state={phaseState(phase, now)} />
+        {/* A closed or archived space takes nothing, whatever its phases' dates say. */}
+        {takesPosts(space) ? <StateTag state={phaseState(phase, now)} /> : <SpaceStatusTag space={space} />}
       </div>
       <p className="phase__dates">
         {/* The organiser's dates are days in the phase's own time zone, wherever the reader is. */}
@@ -85,6 +95,7 @@ function SpaceView({ space }: { space: Space }) {
           {title.text}
         </span>
       </PageTitle>
+      <SpaceStatusNotice space={space} />
       <AnnouncementBanner space={space} />
       <LocalizedBlock field={space.intro} spaceLanguages={space.languages} className="space__intro" />
       <FollowToggle space={space} />
@@ -97,6 +108,7 @@ function SpaceView({ space }: { space: Space }) {
       )}
       {me?.role === 'admin' && (
         <p className="space__organise">
+          <SpaceStatusTag space={space} always />
           <Link href={`/organise/${space.slug}`}>{t('organiser.editSpace')}</Link>
           <Link href={`/organise/${space.slug}/questions`}>{t('organiser.editQuestions')}</Link>
         </p>
@@ -126,6 +138,16 @@ function SpaceView({ space }: { space: Space }) {
           </div>
         )}
       </dl>
+
+      {/* Comments by e-mail land in the moderation queue (server/src/inbound-mail). */}
+      {space.contactEmail && (
+        <p className="space__email">
+          {t('space.byEmail')}{' '}
+          <a href={`mailto:${space.contactEmail}`} className="mail-address" dir="ltr">
+            {space.contactEmail}
+          </a>
+        </p>
+      )}
 
       <SpaceDocuments space={space} />
 

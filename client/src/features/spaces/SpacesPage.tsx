@@ -9,6 +9,7 @@ import { useSession } from '../../session/SessionProvider';
 import { spaceState } from '../../phases/phase-state';
 import { StateTag } from './StateTag';
 import { NotFollowedTag } from './FollowToggle';
+import { SpaceStatusTag, statusOf, takesPosts } from '../../space-status/space-status';
 import './spaces.css';
 
 function SpaceItem({ space, now }: { space: Space; now: Date }) {
@@ -22,7 +23,8 @@ function SpaceItem({ space, now }: { space: Space; now: Date }) {
         </Link>
       </h2>
       <p className="space-card__tags">
-        <StateTag state={spaceState(space, now)} />
+        {/* A closed, archived or draft space says so instead of its phases' state. */}
+        {takesPosts(space) ? <StateTag state={spaceState(space, now)} /> : <SpaceStatusTag space={space} />}
         <NotFollowedTag spaceId={space.id} />
       </p>
       {audience.text && (
@@ -40,6 +42,9 @@ export function SpacesPage() {
   const { connection } = useData();
   const { me } = useSession();
   const now = new Date();
+  // Archived spaces are listed apart, after the others.
+  const current = spaces?.filter((s) => statusOf(s) !== 'archived') ?? [];
+  const archived = spaces?.filter((s) => statusOf(s) === 'archived') ?? [];
   return (
     <section className="stack">
       <PageTitle title={t('spaces.title')}>{t('spaces.title')}</PageTitle>
@@ -56,11 +61,25 @@ export function SpacesPage() {
       ) : spaces.length === 0 ? (
         <p className="empty">{connection === 'offline' ? t('spaces.emptyOffline') : t('spaces.empty')}</p>
       ) : (
-        <ul className="card-list">
-          {spaces.map((s) => (
-            <SpaceItem key={s.id} space={s} now={now} />
-          ))}
-        </ul>
+        <>
+          {current.length > 0 && (
+            <ul className="card-list">
+              {current.map((s) => (
+                <SpaceItem key={s.id} space={s} now={now} />
+              ))}
+            </ul>
+          )}
+          {archived.length > 0 && (
+            <section className="stack" aria-labelledby="archived-spaces">
+              <h2 id="archived-spaces">{t('spaces.archivedHeading')}</h2>
+              <ul className="card-list">
+                {archived.map((s) => (
+                  <SpaceItem key={s.id} space={s} now={now} />
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
       )}
     </section>
   );

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { Link, useSearch } from 'wouter';
 import { FormattedDate } from 'react-intl';
-import { ANONYMOUS_NAME, type Space } from '@parley/shared';
+import { ANONYMOUS_NAME, questionMailTag, replyMailTag, taggedAddress, type Space } from '@parley/shared';
 import { useFirstQuestionPosts, useQuestion, useQuestionPosts, useSpaceBySlug } from '../../db/queries';
 import { useData } from '../../db/context';
-import { moderates, useSession } from '../../session/SessionProvider';
-import { shownAuthorName } from '../../posts/display';
+import { moderatesPost, useSession } from '../../session/SessionProvider';
+import { shownAuthorName, shownOrganisation } from '../../posts/display';
 import { useT } from '../../i18n/useT';
 import { LocalizedBlock, useLocalized } from '../../ui/LocalizedText';
 import { Loading, PageTitle } from '../../ui/Page';
@@ -22,6 +22,7 @@ import { buildThread, type ThreadNode } from './tree';
 import { FlagButton, HideButton } from './PostActions';
 import { OwnPostActions } from '../../ui/OwnPostActions';
 import { PhaseClosedNotice, useQuestionPhase } from '../../phases/question-phase';
+import { SpaceStatusNotice, takesPosts } from '../../space-status/space-status';
 import { AttachmentList, QueuedAttachments } from '../../attachments/AttachmentList';
 import { useWindowList, type WindowListItem } from '../../ui/useWindowList';
 import './threads.css';
@@ -66,15 +67,24 @@ function PostItem({
   // Anonymous stays anonymous here, for moderators too: only the queue names the author.
   const shownName = shownAuthorName(post, viewerId);
   // The server sends "Anonymous" to everyone but the author and moderators; each reader reads it in their language.
+  const organisation = shownOrganisation(post, viewerId);
   const name = post.anonymous && shownName === ANONYMOUS_NAME ? t('thread.anonymous') : shownName;
-  const label = t(isReply ? 'thread.replyBy' : 'thread.commentBy', { name });
-  const moderator = moderates(me, post.spaceId);
+  // "Name · Organisation": who is speaking, and for whom.
+  const speaker = organisation ? `${name} · ${organisation}` : name;
+  const label = t(isReply ? 'thread.replyBy' : 'thread.commentBy', { name: speaker });
+  const moderator = moderatesPost(me, post);
   return (
     <li className="thread__item" {...itemProps}>
       <article className={`post${own ? ' post--own' : ''}`} aria-label={label}>
         <header className="post__head">
           <span className="post__author" dir="auto">
             {post.onBehalfOf ? t('thread.onBehalfOf', { name: post.onBehalfOf }) : name}
+            {organisation && (
+              <span className="post__organisation">
+                {' · '}
+                <bdi>{organisation}</bdi>
+              </span>
+            )}
           </span>
           {post.fromModerator && !post.onBehalfOf && (
             <span className="tag tag--moderator">{t('thread.fromModerator')}</span>
@@ -128,6 +138,15 @@ function PostItem({
             >
               {t('thread.reply')}
             </button>
+          )}
+          {canPost && post.status === 'approved' && !own && space.contactEmail && (
+            <a
+              className="button button--quiet"
+              href={`mailto:${taggedAddress(space.contactEmail, replyMailTag(post.id))}`}
+              aria-label={t('thread.replyByEmailTo', { name })}
+            >
+              {t('thread.replyByEmail')}
+            </a>
           )}
           {drafted.has(post.id) && replyingTo !== post.id && (
             <span className="tag tag--draft">{t('thread.draftReply')}</span>
@@ -225,6 +244,9 @@ function Thread({
   const title = useLocalized(question?.title, space.languages);
   const spaceTitle = useLocalized(space.title, space.languages);
   const phase = useQuestionPhase(space, question ?? null);
+  // A closed or archived space (or a draft) takes nothing, whatever its phases say.
+  const spaceOpen = takesPosts(space);
+  const canPost = spaceOpen && phase.state === 'open';
   const viewerId = me?.id ?? null;
   const fullThread = useMemo(() => (posts ? buildThread(posts, viewerId) : undefined), [posts, viewerId]);
   // The filter keeps comments in the chosen language, each with its whole conversation of replies.
@@ -255,6 +277,18 @@ function Thread({
         </span>
       </PageTitle>
       <LocalizedBlock field={question.body} spaceLanguages={space.languages} className="thread__question" />
+      {phase.state === 'open' && space.contactEmail && (
+        <p className="thread__email">
+          {t('thread.byEmail')}{' '}
+          <a
+            href={`mailto:${taggedAddress(space.contactEmail, questionMailTag(question.position))}`}
+            className="mail-address"
+            dir="ltr"
+          >
+            {taggedAddress(space.contactEmail, questionMailTag(question.position))}
+          </a>
+        </p>
+      )}
 
       <section className="stack" aria-labelledby="comments-heading">
         {/* The count (and the filter, which needs every language) once the whole thread is read. */}
@@ -263,7 +297,7 @@ function Thread({
         {thread === undefined || (!complete && thread.length === 0) ? (
           <Loading />
         ) : thread.length === 0 ? (
-          <p className="empty">{t(phase.state === 'open' ? 'thread.empty' : 'phase.noComments')}</p>
+          <p className="empty">{t(canPost ? 'thread.empty' : 'phase.noComments')}</p>
         ) : (
           <ThreadList
             thread={thread}
@@ -282,7 +316,7 @@ function Thread({
                 drafted={drafted}
                 threadHref={threadHref}
                 space={space}
-                canPost={phase.state === 'open'}
+                canPost={canPost}
               />
             )}
           />
@@ -290,8 +324,9 @@ function Thread({
       </section>
 
       {/* One composer at a time: while a reply is being written, the new-comment one steps aside. */}
-      {phase.state !== 'open' && <PhaseClosedNotice phase={phase} />}
-      {phase.state === 'open' && replyingTo === null && editing === null && (
+      {!spaceOpen && <SpaceStatusNotice space={space} />}
+      {spaceOpen && phase.state !== 'open' && <PhaseClosedNotice phase={phase} />}
+      {canPost && replyingTo === null && editing === null && (
         <section className="stack" aria-labelledby="compose-heading" id="compose">
           <h2 id="compose-heading">{t('thread.addComment')}</h2>
           <Composer spaceId={space.id} questionId={question.id} parentId={null} />

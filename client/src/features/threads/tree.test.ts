@@ -12,6 +12,7 @@ function post(over: Partial<Post>): Post {
     parentId: null,
     authorId: null,
     authorName: 'Someone',
+    authorOrganisation: null,
     anonymous: false,
     lang: 'en',
     body: 'text',
