@@ -84,34 +84,12 @@ export async function signUp(body: {
   lang: string;
   organisation?: string | null;
 }): Promise<Me | null> {
-  const me = asMe(await request<unknown>('POST', '/api/auth/register', body));
-  // Through the e-mailed link, the server keeps the name only: the organisation waits here,
-  // for the address it was typed with, until the link is opened on this device.
-  if (!me && body.organisation) {
-    storage()?.setItem(
-      SIGN_UP_ORGANISATION_KEY,
-      JSON.stringify({ email: body.email, organisation: body.organisation }),
-    );
-  }
-  return me;
+  return asMe(await request<unknown>('POST', '/api/auth/register', body));
 }
-
-const SIGN_UP_ORGANISATION_KEY = 'parley.signUp.organisation';
 
 /** The token of the e-mailed sign-up link: creates the account and signs in (400 invalid_token). */
 export async function finishSignUp(token: string): Promise<Me> {
-  const me = received(await request<unknown>('POST', '/api/auth/register/confirm', { token }));
-  const kept = storage()?.getItem(SIGN_UP_ORGANISATION_KEY);
-  if (!kept) return me;
-  storage()?.removeItem(SIGN_UP_ORGANISATION_KEY);
-  try {
-    const { email, organisation } = JSON.parse(kept) as { email?: unknown; organisation?: unknown };
-    const same = typeof email === 'string' && email.trim().toLowerCase() === me.email;
-    if (!same || typeof organisation !== 'string' || me.organisation) return me;
-    return await updateMe({ organisation });
-  } catch {
-    return me; // the account exists; the organisation can be set in Settings
-  }
+  return received(await request<unknown>('POST', '/api/auth/register/confirm', { token }));
 }
 
 /**

@@ -55,6 +55,18 @@ describe('sign-up by e-mailed link', () => {
     expect(again.body).toMatchObject({ error: { code: 'invalid_token' } });
   });
 
+  it('keeps the organisation typed in the form until the link is opened, on any device', async () => {
+    const address = email();
+    const res = await signUp(app, app.client(), {
+      email: address,
+      password: PASSWORD,
+      displayName: 'Person',
+      organisation: 'Roma Rights Network',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.organisation).toBe('Roma Rights Network');
+  });
+
   it('creates nothing until the link is opened, and never with an expired link', async () => {
     const address = email();
     const asked = await app.client().post('/api/auth/register', {

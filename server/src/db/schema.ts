@@ -97,6 +97,8 @@ export const signupRequests = pgTable(
     tokenHash: text('token_hash').primaryKey(),
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
+    /** Shown with the name once the account exists; optional. */
+    organisation: text('organisation'),
     passwordHash: text('password_hash').notNull(),
     lang: text('lang').notNull(),
     createdAt: tz('created_at').notNull().defaultNow(),

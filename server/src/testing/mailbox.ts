@@ -16,7 +16,7 @@ export const mailsTo = (app: TestApp, address: string, count = 1): Promise<Recei
 export async function signUp(
   app: TestApp,
   client: TestClient,
-  fields: { email: string; password: string; displayName: string; lang?: string },
+  fields: { email: string; password: string; displayName: string; lang?: string; organisation?: string },
 ): Promise<TestResponse<Me>> {
   const before = (await mailsTo(app, fields.email, 0)).length;
   const asked = await client.post<Me>('/api/auth/register', fields);
