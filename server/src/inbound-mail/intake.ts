@@ -18,6 +18,7 @@ import { MailRefusal, type MailRoute } from './addresses';
 import type { MailAccount } from './mail-account';
 import { commentLang, commentText } from './mail-text';
 import { inboundMailSeen, recordInboundMail } from './inbound-repository';
+import { notifyModeratorsOfQueueLater } from '../notifications/queue-notice';
 
 /** A post carries at most 10 files (the Post schema); the rest are left out, with a note. */
 const MAX_FILES = 10;
@@ -184,6 +185,8 @@ export async function takeMail(
       if (!(await recordInboundMail(tx, key, postId))) throw new AlreadyStored();
     });
     ctx.logger?.info({ postId, spaceId: route.space.id, files: stored.length }, 'comment received by e-mail');
+    // Like a post pushed from a phone: its moderators hear that something waits.
+    notifyModeratorsOfQueueLater(ctx, route.space.id, route.questionId);
     return { outcome: 'stored', postId };
   } catch (err) {
     await Promise.all(stored.map((f) => storage.remove(f.id).catch(() => undefined)));

@@ -14,6 +14,9 @@ import {
   type TestUser,
 } from '../testing/fixtures';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { createTransport } from 'nodemailer';
+import { uploadStorageFor } from '../attachments/storage/storage-for-config';
+import { startInboundSmtp } from '../inbound-mail/smtp-listener';
 import { endpointAllowed } from './web-push';
 
 interface Delivery {
@@ -262,5 +265,31 @@ describe('pushes', () => {
     expect(service.to('/queue-rita')).toHaveLength(1);
     expect(service.to('/queue-global')).toHaveLength(1);
     expect(service.to('/queue-elsewhere')).toEqual([]);
+  });
+
+  it('a comment received by e-mail tells the moderators too, as a post from a phone does', async () => {
+    const mailed = await makeSpace(app);
+    const address = `consult-${mailed.slug}@example.org`;
+    await app.db.query('UPDATE spaces SET contact_email = $2 WHERE id = $1', [mailed.spaceId, address]);
+    const theirs = await makeUser(app, { moderates: [mailed.spaceId] });
+    await subscribe(theirs, `${service.url}/queue-mailed`);
+    const smtp = await startInboundSmtp(app.ctx, uploadStorageFor(app.ctx.config), {
+      port: 0,
+      host: '127.0.0.1',
+    });
+    const mailer = createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true });
+    try {
+      await mailer.sendMail({
+        from: 'Amal <amal@example.net>',
+        to: address,
+        subject: 'My comment',
+        text: 'The night bus should stop at the shelter.',
+      });
+      const [delivery] = await service.waitFor('/queue-mailed', 1);
+      expect(delivery?.headers.topic).toBe('parley-queue');
+    } finally {
+      mailer.close();
+      await smtp.close();
+    }
   });
 });
