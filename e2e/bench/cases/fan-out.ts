@@ -10,6 +10,9 @@ import { DeviceProcess, memoryOf, wallNow } from '../processes';
 import { percentile, round, type CaseResult, type Figures } from './context';
 
 const READERS = join(dirname(fileURLToPath(import.meta.url)), 'fan-out-readers.ts');
+const FLOOR = join(dirname(fileURLToPath(import.meta.url)), 'fan-out-floor.ts');
+/** The floor's frame: about the size of Parley's page of one approved post. */
+const FLOOR_FRAME_BYTES = 1_024;
 const DELIVERY_TIMEOUT_MS = 60_000;
 /** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
 const TICKS_PER_SECOND = 100;
@@ -114,6 +117,44 @@ async function measure(
   }
 }
 
+/**
+ * The same readers and the same number of events on the floor (fan-out-floor.ts): a bare server
+ * that only writes one frame per connection. Its CPU per event at `n` streams is what any server
+ * with one connection per device pays, whatever else it does.
+ */
+async function measureFloor(n: number, events: number): Promise<Figures> {
+  const floor = new DeviceProcess(FLOOR, {});
+  const readers = new Readers();
+  try {
+    const { url, pid } = await floor.request<{ type: string; url: string; pid: number }>(
+      { type: 'listen' },
+      'listening',
+    );
+    await readers.open(url, n);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const lastMs: number[] = [];
+    const before = cpuMs(pid);
+    for (let i = 0; i < events; i++) {
+      const id = crypto.randomUUID();
+      const { delivered } = await readers.expect(id);
+      const started = wallNow();
+      await floor.request({ type: 'broadcast', id, bytes: FLOOR_FRAME_BYTES }, 'sent');
+      lastMs.push((await delivered) - started);
+    }
+    const after = cpuMs(pid);
+    const sorted = lastMs.sort((a, b) => a - b);
+    return {
+      lastP99Ms: round(percentile(sorted, 99)),
+      cpuMsPerPost: round((after.user + after.system - before.user - before.system) / events, 1),
+      userCpuMsPerPost: round((after.user - before.user) / events, 1),
+      systemCpuMsPerPost: round((after.system - before.system) / events, 1),
+    };
+  } finally {
+    await readers.close();
+    await floor.stop();
+  }
+}
+
 function approval(post: BenchPost) {
   return {
     id: crypto.randomUUID(),
@@ -137,7 +178,8 @@ const label = (n: number) => (n >= 1_000 ? `${n / 1_000}k` : String(n));
  * Fan-out: 100, 1,000, 10,000 open streams on one instance. With groups (stream.ts, StreamGroup),
  * all anonymous streams share one pull per write, so the database work per post stays flat and
  * the CPU per post grows only with the bytes written to each socket. `compareSizes` are measured
- * again on a server with STREAM_FANOUT=off (each stream pulls for itself, as before the groups).
+ * again on a server with STREAM_FANOUT=off (each stream pulls for itself, as before the groups),
+ * and every size on a bare server that only writes the frames (measureFloor), as the peer.
  */
 export async function fanOut(
   sizes: readonly number[],
@@ -166,6 +208,10 @@ export async function fanOut(
   };
   await run('on', sizes);
   await run('off', compareSizes);
+  for (const n of sizes) {
+    const figures = await measureFloor(n, postsPerSize);
+    for (const [key, value] of Object.entries(figures)) parley[`${key}@${label(n)} (bare server)`] = value;
+  }
   const first = label(sizes[0]!);
   const last = label(sizes.at(-1)!);
   const cpu = (key: string) => parley[key] as number | undefined;
@@ -176,6 +222,15 @@ export async function fanOut(
       cpu(`userCpuMsPerPost@${first}`),
     ),
   };
+  // What is left above the floor: the part of the growth Parley's own work adds.
+  ratio[`cpu per post at ${last}, Parley ÷ bare server`] = ratioOf(
+    cpu(`cpuMsPerPost@${last}`),
+    cpu(`cpuMsPerPost@${last} (bare server)`),
+  );
+  ratio[`bare server cpu per post ${last} ÷ ${first}`] = ratioOf(
+    cpu(`cpuMsPerPost@${last} (bare server)`),
+    cpu(`cpuMsPerPost@${first} (bare server)`),
+  );
   const compared = compareSizes.at(-1);
   if (compared !== undefined) {
     const c = label(compared);
