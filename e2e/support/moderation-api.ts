@@ -50,6 +50,7 @@ export async function pushPosts(
     moderationReason: null,
     moderationReasonTemplateId: null,
     onBehalfOf: null,
+    mailNote: null,
     fromModerator: false,
     writtenBeforeClose: false,
     flags: [],

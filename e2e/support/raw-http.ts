@@ -28,6 +28,7 @@ export function newComment(question: Question, body: string): Post {
     moderationReason: null,
     moderationReasonTemplateId: null,
     onBehalfOf: null,
+    mailNote: null,
     fromModerator: false,
     writtenBeforeClose: false,
     flags: [],

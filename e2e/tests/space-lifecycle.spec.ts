@@ -145,6 +145,7 @@ test('an organiser drafts, publishes and closes a space and removes a question; 
           moderationReason: null,
           moderationReasonTemplateId: null,
           onBehalfOf: null,
+          mailNote: null,
           fromModerator: false,
           writtenBeforeClose: false,
           flags: [],

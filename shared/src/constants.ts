@@ -13,8 +13,6 @@ export const PASSWORD_MIN = 8;
 export const AUTO_REASONS = {
   onBehalf: 'auto:on-behalf',
   ownPost: 'auto:own-post',
-  /** The moderators' note on a comment received by e-mail (sender address, files left out). */
-  inboundMail: 'auto:inbound-mail',
 } as const;
 
 export const ANONYMOUS_NAME = 'Anonymous';

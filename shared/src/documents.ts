@@ -158,6 +158,17 @@ export type Flag = z.infer<typeof Flag>;
 export const FlagBody = z.object({ reason: z.string().trim().min(1).max(500) });
 export type FlagBody = z.infer<typeof FlagBody>;
 
+/**
+ * How a comment received by e-mail arrived (server/src/inbound-mail), for the space's moderators
+ * only: the sender's address (never shown to anyone else), the subject, and the files left out.
+ */
+export const MailNote = z.object({
+  from: z.string().max(320),
+  subject: z.string().max(200),
+  dropped: z.array(z.object({ name: z.string().max(100), why: z.enum(['type', 'size', 'count']) })).max(10),
+});
+export type MailNote = z.infer<typeof MailNote>;
+
 export const Post = z.object({
   id: Id,
   spaceId: Id,
@@ -185,6 +196,8 @@ export const Post = z.object({
   moderationReasonTemplateId: z.string().max(64).nullable().default(null),
   /** Name of the person a moderator posted this for (comments received by e-mail). */
   onBehalfOf: z.string().max(200).nullable(),
+  /** Set by the server on a comment received by e-mail, for its moderators only (else null). */
+  mailNote: MailNote.nullable().default(null),
   /** Set by the server: written by a moderator of the space (published at once). */
   fromModerator: z.boolean().default(false),
   /**

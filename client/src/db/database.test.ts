@@ -25,6 +25,7 @@ const post: Post = {
   moderationReason: null,
   moderationReasonTemplateId: null,
   onBehalfOf: null,
+  mailNote: null,
   fromModerator: false,
   writtenBeforeClose: false,
   flags: [],

@@ -25,6 +25,7 @@ const published: Post = {
   moderationReason: null,
   moderationReasonTemplateId: null,
   onBehalfOf: null,
+  mailNote: null,
   fromModerator: false,
   writtenBeforeClose: false,
   flags: [],

@@ -41,6 +41,7 @@ export async function addPost(db: ParleyDatabase, me: Me, input: NewPost): Promi
     moderationReason: null,
     moderationReasonTemplateId: null,
     onBehalfOf: input.onBehalfOf?.trim() || null,
+    mailNote: null,
     fromModerator: false,
     writtenBeforeClose: false,
     flags: [],

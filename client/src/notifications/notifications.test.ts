@@ -18,6 +18,7 @@ const base: Post = {
   moderationReason: null,
   moderationReasonTemplateId: null,
   onBehalfOf: null,
+  mailNote: null,
   fromModerator: false,
   writtenBeforeClose: false,
   flags: [],

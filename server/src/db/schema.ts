@@ -231,6 +231,8 @@ export const posts = pgTable(
     moderationReason: text('moderation_reason'),
     moderationReasonTemplateId: text('moderation_reason_template_id'),
     onBehalfOf: text('on_behalf_of'),
+    /** A comment received by e-mail: sender, subject, files left out (MailNote; moderators only). */
+    mailNote: jsonb('mail_note'),
     fromModerator: boolean('from_moderator').notNull().default(false),
     /** Received after its phase closed, written before it (the 72-hour rule, phases/phase-rule.ts). */
     writtenBeforeClose: boolean('written_before_close').notNull().default(false),

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTO_REASONS } from '@parley/shared';
 import { uploadStorageFor } from '../attachments/storage/storage-for-config';
 import {
   decision,
@@ -82,10 +81,10 @@ describe('comments by e-mail', () => {
       authorName: 'E-mail',
       anonymous: false,
       lang: 'en',
-      moderationReasonTemplateId: AUTO_REASONS.inboundMail,
+      moderationReason: null,
     });
-    // The sender's address and the file left out are for the moderators: in the post's note.
-    expect(JSON.parse(String(post!.moderationReason))).toEqual({
+    // The sender's address and the file left out are for the moderators: in the post's mail note.
+    expect(post!.mailNote).toEqual({
       from: 'maria.souza@example.net',
       subject: 'Interpreters',
       dropped: [{ name: 'tool.exe', why: 'type' }],
@@ -109,8 +108,23 @@ describe('comments by e-mail', () => {
       status: 'approved',
       onBehalfOf: 'Maria Souza',
       moderationReason: null,
+      mailNote: null,
     });
     expect(JSON.stringify(published)).not.toContain('maria.souza@example.net');
+    expect(JSON.stringify(byText(await postsOf(participant.client), text))).not.toContain('maria.souza');
+    // Its moderators still know where it came from, for their records.
+    const [kept] = byText(await postsOf(moderator.client), text);
+    expect(kept!.mailNote).toMatchObject({ from: 'maria.souza@example.net' });
+  });
+
+  it('never takes a mail note from a phone: only the mail intake writes one', async () => {
+    const forged = newPost(space, {
+      body: `Pretending to come by e-mail (${Date.now()})`,
+      mailNote: { from: 'minister@example.gov', subject: 'Official', dropped: [] },
+    });
+    await push(participant.client, 'posts', [forged]);
+    const [stored] = byText(await postsOf(moderator.client), forged.body);
+    expect(stored).toMatchObject({ status: 'pending', mailNote: null });
   });
 
   it('lands a re-delivered message once (same Message-ID)', async () => {
@@ -202,9 +216,7 @@ describe('comments by e-mail', () => {
     });
     const [post] = byText(await postsOf(moderator.client), big);
     expect(post!.attachments).toEqual([]);
-    expect((JSON.parse(String(post!.moderationReason)) as { dropped: unknown }).dropped).toEqual([
-      { name: 'big.pdf', why: 'size' },
-    ]);
+    expect((post!.mailNote as { dropped: unknown }).dropped).toEqual([{ name: 'big.pdf', why: 'size' }]);
   });
 
   it('keeps the text of an HTML-only mail, never its markup', async () => {

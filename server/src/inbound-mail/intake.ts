@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { Upload } from '@tus/server';
-import { AUTO_REASONS, MAX_POST_CHARS, type Attachment } from '@parley/shared';
+import { MAX_POST_CHARS, type Attachment, type MailNote } from '@parley/shared';
 import type { AppContext } from '../app-context';
 import { uuidv7 } from '../db/uuid';
 import { writeTx } from '../db/write';
-import { insertPost, setModeratorNote } from '../posts/post-repository';
+import { insertPost } from '../posts/post-repository';
 import { phaseVerdict } from '../phases/phase-rule';
 import { insertAttachedUpload } from '../attachments/upload-repository';
 import { sniffAllowedType } from '../attachments/sniff';
@@ -22,14 +22,6 @@ import { notifyModeratorsOfQueueLater } from '../notifications/queue-notice';
 
 /** A post carries at most 10 files (the Post schema); the rest are left out, with a note. */
 const MAX_FILES = 10;
-
-/** What moderators read about a comment received by e-mail (JSON in the post's moderator note). */
-export interface InboundNote {
-  from: string;
-  subject: string;
-  /** Files left out: a type Parley does not take, too large, or beyond the tenth. */
-  dropped: { name: string; why: 'type' | 'size' | 'count' }[];
-}
 
 export type Intake = { outcome: 'stored' | 'duplicate'; postId: string | null } | { outcome: 'ignored' };
 
@@ -128,7 +120,7 @@ export async function takeMail(
   // 4.
   const maxBytes = maxUploadBytesOf(ctx.config);
   const stored: StoredFile[] = [];
-  const dropped: InboundNote['dropped'] = [];
+  const dropped: MailNote['dropped'] = [];
   try {
     for (const part of parts) {
       const name = cleanFileName(part.filename ?? part.contentType.replace('/', '.'));
@@ -155,9 +147,9 @@ export async function takeMail(
         '5.6.0 The message has no text, and its files are of types Parley does not take.',
       );
     }
-    // 5. (the note stays within moderationReason's 2,000 characters)
-    const note: InboundNote = {
-      from: from.address,
+    // 5.
+    const note: MailNote = {
+      from: from.address.slice(0, 320),
       subject: (mail.subject ?? '').slice(0, 200),
       dropped: dropped.slice(0, 10).map((d) => ({ ...d, name: d.name.slice(0, 100) })),
     };
@@ -180,8 +172,8 @@ export async function takeMail(
         createdAt,
         status: 'pending',
         writtenBeforeClose: verdict.writtenBeforeClose,
+        mailNote: note,
       });
-      await setModeratorNote(tx, postId, JSON.stringify(note), AUTO_REASONS.inboundMail);
       if (!(await recordInboundMail(tx, key, postId))) throw new AlreadyStored();
     });
     ctx.logger?.info({ postId, spaceId: route.space.id, files: stored.length }, 'comment received by e-mail');

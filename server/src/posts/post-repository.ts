@@ -19,6 +19,7 @@ interface PostRow {
   moderation_reason: string | null;
   moderation_reason_template_id: string | null;
   on_behalf_of: string | null;
+  mail_note: Post['mailNote'];
   from_moderator: boolean;
   written_before_close: boolean;
   flags: { reason: string; createdAt: unknown }[] | null;
@@ -60,6 +61,7 @@ const toPost = (r: PostRow): PostRecord => ({
   moderationReason: r.moderation_reason,
   moderationReasonTemplateId: r.moderation_reason_template_id,
   onBehalfOf: r.on_behalf_of,
+  mailNote: r.mail_note ?? null,
   fromModerator: r.from_moderator,
   writtenBeforeClose: r.written_before_close,
   flags: (r.flags ?? []).map((f) => ({ reason: f.reason, createdAt: toIso(f.createdAt) })),
@@ -163,7 +165,14 @@ export type NewPost = Pick<
   | 'attachments'
   | 'onBehalfOf'
   | 'createdAt'
-> & { authorId: string; status: PostStatus; fromModerator?: boolean; writtenBeforeClose?: boolean };
+> & {
+  authorId: string;
+  status: PostStatus;
+  fromModerator?: boolean;
+  writtenBeforeClose?: boolean;
+  /** A comment received by e-mail: how it arrived, for its moderators. */
+  mailNote?: Post['mailNote'];
+};
 
 // clock_timestamp(), not now(): now() is the transaction start, before the wait for the write
 // lock, and would let updatedAt run backwards against the change order.
@@ -171,9 +180,9 @@ export async function insertPost(tx: WriteTx<'posts'>, post: NewPost): Promise<v
   await tx.query(
     `INSERT INTO posts (id, space_id, question_id, parent_id, author_id, author_name, anonymous, lang, body,
                         attachments, status, on_behalf_of, created_at, received_at, updated_at, was_public,
-                        from_moderator, written_before_close, author_organisation, seq)
+                        from_moderator, written_before_close, author_organisation, mail_note, seq)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-             clock_timestamp(), clock_timestamp(), $11 = 'approved', $14, $15, $16, nextval('posts_seq'))`,
+             clock_timestamp(), clock_timestamp(), $11 = 'approved', $14, $15, $16, $17, nextval('posts_seq'))`,
     [
       post.id,
       post.spaceId,
@@ -191,24 +200,8 @@ export async function insertPost(tx: WriteTx<'posts'>, post: NewPost): Promise<v
       post.fromModerator ?? false,
       post.writtenBeforeClose ?? false,
       post.authorOrganisation,
+      post.mailNote ? JSON.stringify(post.mailNote) : null,
     ],
-  );
-}
-
-/**
- * Sets a new post's note to its moderators (moderation_reason, which presentPost shows to the
- * space's moderators only while the post is not published; a decision replaces it). In the
- * transaction that inserted the post, so it takes no seq of its own.
- */
-export async function setModeratorNote(
-  tx: WriteTx<'posts'>,
-  id: string,
-  note: string,
-  templateId: string,
-): Promise<void> {
-  await tx.query(
-    `UPDATE posts SET moderation_reason = $2, moderation_reason_template_id = $3 WHERE id = $1`,
-    [id, note, templateId],
   );
 }
 

@@ -11,8 +11,11 @@ export function presentPost(post: PostRecord, viewer: Viewer): WithDeleted<Post>
   const { wasPublic: _, seq: __, questionRemoved, inDraft, ...doc } = post;
   const isAuthor = viewer.user !== null && viewer.user.id === post.authorId;
   const isModerator = moderatesPost(viewer, post);
-  // Who flagged and why is the moderators' business.
-  if (!isModerator) doc.flags = [];
+  // Who flagged and why, and who wrote in by e-mail from which address, is the moderators' business.
+  if (!isModerator) {
+    doc.flags = [];
+    doc.mailNote = null;
+  }
   // A removed question takes its posts off every device, the author's and moderators' too; a
   // draft space's posts are the administrators' alone.
   const gone = questionRemoved === true || (inDraft === true && !isAdmin(viewer));

@@ -191,6 +191,8 @@ async function pushPost(
         authorName: user.displayName,
         authorOrganisation: organisationShown(user, doc.anonymous, onBehalfOf),
         onBehalfOf,
+        // Only the server's own mail intake says a comment came by e-mail, and from whom.
+        mailNote: null,
         fromModerator: byModerator,
         writtenBeforeClose: placed.writtenBeforeClose,
         // The server decides the status; the only one an author may ask for is withdrawn (a post

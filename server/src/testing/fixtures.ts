@@ -147,6 +147,7 @@ export function newPost(space: TestSpace, overrides: Partial<Post> = {}): Post {
     moderationReason: null,
     moderationReasonTemplateId: null,
     onBehalfOf: null,
+    mailNote: null,
     fromModerator: false,
     writtenBeforeClose: false,
     flags: [],

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { FormattedDate } from 'react-intl';
-import { AUTO_REASONS, type Post, type Question, type Space } from '@parley/shared';
+import type { MailNote, Post, Question, Space } from '@parley/shared';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../../ui/LocalizedText';
 import { PlainText } from '../../ui/PlainText';
@@ -13,25 +13,6 @@ import '../../phases/phases.css';
 
 const EXCERPT = 200;
 export const excerpt = (text: string, max = EXCERPT) => (text.length > max ? `${text.slice(0, max)}…` : text);
-
-/** The server's note on a comment received by e-mail (server/src/inbound-mail/intake.ts). */
-interface MailNote {
-  from: string;
-  subject: string;
-  dropped: { name: string; why: 'type' | 'size' | 'count' }[];
-}
-
-function mailNote(post: Post): MailNote | null {
-  if (post.moderationReasonTemplateId !== AUTO_REASONS.inboundMail || !post.moderationReason) return null;
-  try {
-    const note = JSON.parse(post.moderationReason) as Partial<MailNote>;
-    return typeof note.from === 'string'
-      ? { from: note.from, subject: String(note.subject ?? ''), dropped: note.dropped ?? [] }
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Who sent a comment by e-mail, its subject and the files left out: for moderators only. */
 function MailNoteBlock({ note }: { note: MailNote }) {
@@ -86,7 +67,7 @@ export function QueueItem({
   const flagged = post.status === 'approved' && post.flags.length > 0;
   // A comment received by e-mail is named after its sender (the author is the mail account).
   const who = post.onBehalfOf ?? post.authorName;
-  const note = post.status === 'pending' ? mailNote(post) : null;
+  const note = post.mailNote;
   const label = t(flagged ? 'moderation.flaggedItemLabel' : 'moderation.itemLabel', {
     name: who,
   });

@@ -45,6 +45,7 @@ const post = (over: Partial<Post>): Post => ({
   moderationReason: null,
   moderationReasonTemplateId: null,
   onBehalfOf: null,
+  mailNote: null,
   fromModerator: false,
   writtenBeforeClose: false,
   flags: [],

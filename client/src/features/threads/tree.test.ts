@@ -21,6 +21,7 @@ function post(over: Partial<Post>): Post {
     moderationReason: null,
     moderationReasonTemplateId: null,
     onBehalfOf: null,
+    mailNote: null,
     fromModerator: false,
     writtenBeforeClose: false,
     flags: [],
