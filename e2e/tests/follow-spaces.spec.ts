@@ -56,6 +56,13 @@ async function makeSecondSpace(baseURL: string): Promise<Question> {
     });
     expect(await res.json()).toEqual([]);
   }
+  // A new space starts as a draft that only organisers receive: published, it reaches everyone.
+  const published = await fetch(`${baseURL}/api/spaces/${HARBOUR}/status`, {
+    method: 'PUT',
+    headers: admin.pushHeaders,
+    body: JSON.stringify({ status: 'published' }),
+  });
+  expect(published.status).toBe(200);
   return question;
 }
 
