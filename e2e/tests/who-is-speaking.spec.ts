@@ -69,6 +69,14 @@ test('a participant changes their name and organisation; another reader sees "Na
     .toBeTruthy();
   const post = (await serverPosts(server.url)).find((p) => p.body === text);
   expect(post?.authorOrganisation).toBe('Border Aid Network');
+  // The moderator's queue says who is speaking, as readers will see it.
+  const mod = await newDevice(server.url);
+  await signIn(mod.page, DEMO.regionalModerator);
+  await mod.page.goto('/moderate');
+  const card = mod.page
+    .getByRole('article', { name: 'Pending post by Ana M. Lima' })
+    .filter({ hasText: text });
+  await expect(card.getByText('· Border Aid Network')).toBeVisible();
   await approvePosts(server.url, DEMO.regionalModerator, [post!.id]);
 
   const seen = ben.page.getByRole('article', { name: 'Comment by Ana M. Lima · Border Aid Network' }).filter({
@@ -97,7 +105,7 @@ test('a participant changes their name and organisation; another reader sees "Na
   await shot(arabic.page, 'who-thread-ar', false);
 });
 
-test('the organisation typed at sign-up is kept when the e-mailed link is opened on the same phone', async ({
+test('the organisation typed at sign-up is kept when the e-mailed link is opened, on another device too', async ({
   newDevice,
 }) => {
   const { page } = await newDevice(server.url);
@@ -113,9 +121,11 @@ test('the organisation typed at sign-up is kept when the e-mailed link is opened
 
   const [mail] = await mailsIn(server.dataDir, email);
   const link = /(http:\/\/\S+\/finish-sign-up#token=[\w-]+)/.exec(mail!.text)![1]!;
-  await page.goto(link);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  await page.goto('/settings');
-  await expect(page.getByLabel('Display name')).toHaveValue('Omar Haddad');
-  await expect(page.getByLabel('Organisation (optional)')).toHaveValue('Riverside Residents');
+  // The mail is read on a computer: the organisation was kept by the server, not the phone.
+  const computer = await newDevice(server.url);
+  await computer.page.goto(link);
+  await expect(computer.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await computer.page.goto('/settings');
+  await expect(computer.page.getByLabel('Display name')).toHaveValue('Omar Haddad');
+  await expect(computer.page.getByLabel('Organisation (optional)')).toHaveValue('Riverside Residents');
 });

@@ -107,6 +107,12 @@ export function QueueItem({
           <strong>
             {post.onBehalfOf ? t('thread.onBehalfOf', { name: post.onBehalfOf }) : post.authorName}
           </strong>
+          {/* Who is speaking: the organisation the author named, as readers will see it. */}
+          {post.authorOrganisation && (
+            <span className="muted" dir="auto">
+              · {post.authorOrganisation}
+            </span>
+          )}
           {post.anonymous && <span className="tag tag--anonymous">{t('moderation.postedAsAnonymous')}</span>}
           <span className="tag tag--lang" title={t('moderation.language')}>
             {post.lang.toUpperCase()}
