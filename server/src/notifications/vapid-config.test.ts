@@ -1,12 +1,22 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { generateVapidKeys, loadConfig } from '../config/config';
+
+const dirs: string[] = [];
+const newDataDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-vapid-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('Web Push keys (VAPID)', () => {
   it('are generated into DATA_DIR at first start and kept across restarts', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'parley-vapid-'));
+    const dataDir = newDataDir();
     const first = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 'x'.repeat(32) });
     const again = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 'x'.repeat(32) });
     expect(first.vapid?.publicKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
@@ -20,7 +30,7 @@ describe('Web Push keys (VAPID)', () => {
   it('come from the environment for several instances, both or neither, with the subject', () => {
     const keys = generateVapidKeys();
     const env = {
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'parley-vapid-')),
+      DATA_DIR: newDataDir(),
       SESSION_SECRET: 'x'.repeat(32),
       VAPID_PUBLIC_KEY: keys.publicKey,
       VAPID_PRIVATE_KEY: keys.privateKey,
