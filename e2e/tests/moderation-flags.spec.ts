@@ -72,6 +72,11 @@ test('anonymous in public, named in the queue; a flag brings a post back; hidden
   await ana.page.getByRole('link', { name: /^Notifications, \d unread/ }).click();
   const notice = ana.page.getByRole('article', { name: 'Your post was hidden by a moderator' });
   await expect(notice.getByText('Unsupported accusation against a public office')).toBeVisible();
+  // On her phone it stays, marked hidden, and nobody is offered a reply to what no one can read.
+  await openFirstQuestion(ana.page);
+  const own = ana.page.getByRole('article').filter({ hasText: text });
+  await expect(own).toBeVisible();
+  await expect(own.getByRole('button', { name: 'Reply', exact: true })).toHaveCount(0);
 
   // The published tab lists it as hidden, with Restore; the log has approve and hide.
   await mod.page.goto('/moderate/published');

@@ -47,8 +47,10 @@ test('files of posts are kept for offline reading within the budget, and leave a
   await ana.page.getByRole('button', { name: 'Post' }).click();
   const own = ana.page.getByRole('article', { name: 'Comment by Ana Lima' }).filter({ hasText: text });
   await expect(own.getByText('Awaiting moderation')).toBeVisible({ timeout: 60_000 });
-  const post = (await serverPosts(server.url)).find((p) => p.body === text)!;
-  expect(post.attachments).toHaveLength(2);
+  // The files follow the post, one upload each: both are on the server once the second lands.
+  const onServer = async () => (await serverPosts(server.url)).find((p) => p.body === text);
+  await expect.poll(async () => (await onServer())?.attachments.length, { timeout: 60_000 }).toBe(2);
+  const post = (await onServer())!;
   await approvePosts(server.url, DEMO.globalModerator, [post.id]);
   const [smallFile, largeFile] = ['Clinic hours.pdf', 'Full survey.pdf'].map(
     (name) => `/api/attachments/${post.attachments.find((a) => a.name === name)!.id}`,

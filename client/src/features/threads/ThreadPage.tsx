@@ -129,7 +129,8 @@ function PostItem({
           {post.status === 'approved' && viewerId !== null && !own && !moderator && (
             <FlagButton post={post} />
           )}
-          {canPost && post.status !== 'withdrawn' && (
+          {/* Replies answer what everyone can read: not a post waiting, refused, hidden or withdrawn. */}
+          {canPost && post.status === 'approved' && (
             <button
               type="button"
               className="button button--quiet"
