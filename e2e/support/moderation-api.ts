@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
 import { ECHO_HEADER, ECHO_STORED, type Moderation, type Post, type Question } from '@parley/shared';
 import { apiSession } from './server-api';
 
@@ -114,14 +115,20 @@ export async function publicBodies(baseURL: string): Promise<string[]> {
 
 /**
  * Screenshots for a person to look at (SHOTS_DIR set): the phone as the test left it, then the
- * same screen at 320 px wide (the smallest phones), full page.
+ * same screen at 320 px wide (the smallest phones).
  */
-export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+export async function shot(page: Page, name: string, view: boolean | Locator = true): Promise<void> {
   const dir = process.env.SHOTS_DIR;
   if (!dir) return;
+  mkdirSync(dir, { recursive: true });
   const size = page.viewportSize();
-  await page.screenshot({ path: `${dir}/${name}-390.png`, fullPage });
+  // `view`: the whole page (true), the screen as it is (false), or the screen scrolled to a part.
+  const take = async (width: number) => {
+    if (typeof view !== 'boolean') await view.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: view === true });
+  };
+  await take(390);
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.screenshot({ path: `${dir}/${name}-320.png`, fullPage });
+  await take(320);
   if (size) await page.setViewportSize(size);
 }

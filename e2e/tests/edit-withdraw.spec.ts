@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { Moderation } from '@parley/shared';
 import { axeViolations } from '../support/axe';
 import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, openFirstQuestion, signIn } from '../support/journeys';
-import { approvePosts, demoQuestions, publicBodies, pushPosts } from '../support/moderation-api';
+import { approvePosts, demoQuestions, publicBodies, pushPosts, shot } from '../support/moderation-api';
 import { apiSession, serverPosts } from '../support/server-api';
 
 const server = serverForThisFile();
@@ -13,25 +12,6 @@ const server = serverForThisFile();
 // Issue 19, item 1: a participant edits and withdraws their own post, online and offline. An edit
 // of a published post goes back to moderation (nobody else sees it until approved again); a
 // withdrawal removes it from every other device. Screenshots land in SHOTS_DIR when it is set.
-const SHOTS = process.env.SHOTS_DIR;
-if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-
-/**
- * The phone's screen as the person sees it (390×844), then the same at 320 px wide: scrolled to
- * `at` when given, else the whole page.
- */
-async function shot(page: Page, name: string, at?: Locator): Promise<void> {
-  if (!SHOTS) return;
-  const size = page.viewportSize();
-  const take = async (width: number) => {
-    if (at) await at.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: !at });
-  };
-  await take(390);
-  await page.setViewportSize({ width: 320, height: 640 });
-  await take(320);
-  if (size) await page.setViewportSize(size);
-}
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);

@@ -1,17 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import type { Locator, Page } from '@playwright/test';
 import { createTransport } from 'nodemailer';
 import { axeViolations } from '../support/axe';
 import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, DEMO_SPACE, signIn } from '../support/journeys';
-import { demoQuestions, publicBodies } from '../support/moderation-api';
+import { demoQuestions, publicBodies, shot } from '../support/moderation-api';
 
 // Issue 19, item 2: comment by e-mail, for real. A participant finds the space's address; a mail
 // with a photo goes to the server's own SMTP listener (INBOUND_SMTP_PORT); a moderator finds it
 // in the queue on a phone, approves it, and a reader sees it published, without the address.
-const SHOTS = process.env.SHOTS_DIR;
-if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 
 /** The server's inbound port, picked free before the server starts (its env is read then). */
 const env: Record<string, string> = {};
@@ -31,20 +27,6 @@ function freePort(): Promise<number> {
       );
     });
   });
-}
-
-/** The phone's screen as the person sees it (390×844), then at 320 px wide, scrolled to `at`. */
-async function shot(page: Page, name: string, at: Locator): Promise<void> {
-  if (!SHOTS) return;
-  const size = page.viewportSize();
-  const take = async (width: number) => {
-    await at.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
-  };
-  await take(390);
-  await page.setViewportSize({ width: 320, height: 640 });
-  await take(320);
-  if (size) await page.setViewportSize(size);
 }
 
 const PNG = Buffer.from(
@@ -123,7 +105,7 @@ test('issue 19.2: a comment sent by e-mail waits in the queue, is approved on a 
   await shot(reader.page, 'email-published', published);
 
   // 5. The same pages in Arabic (right to left), for a person to look at.
-  if (SHOTS) {
+  if (process.env.SHOTS_DIR) {
     await ana.page.evaluate(() => localStorage.setItem('parley.lang', 'ar'));
     await ana.page.goto(`/s/${DEMO_SPACE}`);
     await expect(ana.page.locator('html')).toHaveAttribute('dir', 'rtl');

@@ -1,32 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { axeViolations } from '../support/axe';
 import { expect, serverForThisFile, test } from '../support/fixtures';
 import { DEMO, signIn } from '../support/journeys';
 import { mailsIn } from '../support/mailbox';
-import { demoQuestions, pushPosts } from '../support/moderation-api';
+import { demoQuestions, pushPosts, shot } from '../support/moderation-api';
 
 const server = serverForThisFile();
 
 // Issue 19, item 3: an organiser invites a moderator of one question by e-mail; the invitee opens
 // the link, creates the account and sees only that question's pending posts. Screenshots land in
 // SHOTS_DIR when it is set.
-const SHOTS = process.env.SHOTS_DIR;
-if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-
-/** The screen at 390×844, then at 320 px wide: scrolled to `at` when given, else the whole page. */
-async function shot(page: Page, name: string, at?: Locator): Promise<void> {
-  if (!SHOTS) return;
-  const size = page.viewportSize();
-  const take = async (width: number) => {
-    if (at) await at.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: !at });
-  };
-  await take(390);
-  await page.setViewportSize({ width: 320, height: 640 });
-  await take(320);
-  if (size) await page.setViewportSize(size);
-}
 
 /** Every control a thumb has to hit: at least 44 px high. */
 async function expectTouchSized(...controls: Locator[]): Promise<void> {

@@ -3,6 +3,7 @@ import { ApiError } from '../api/http';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionProvider';
 import { useAnnounce } from '../ui/Announcer';
+import { Field } from '../ui/Field';
 
 /**
  * Settings → Your account: the display name and the organisation shown with one's posts. The
@@ -42,28 +43,30 @@ export function ProfileSetting() {
       <p id={`${id}-help`} className="muted setting__help">
         {t('account.profileHelp')}
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('auth.displayName')}</label>
-        <input
-          id={`${id}-name`}
-          autoComplete="name"
-          required
-          maxLength={80}
-          aria-describedby={`${id}-help`}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-org`}>{t('auth.organisation')}</label>
-        <input
-          id={`${id}-org`}
-          autoComplete="organization"
-          maxLength={120}
-          value={organisation}
-          onChange={(e) => setOrganisation(e.target.value)}
-        />
-      </div>
+      <Field label={t('auth.displayName')}>
+        {(a11y) => (
+          <input
+            {...a11y}
+            autoComplete="name"
+            required
+            maxLength={80}
+            aria-describedby={`${id}-help`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('auth.organisation')}>
+        {(a11y) => (
+          <input
+            {...a11y}
+            autoComplete="organization"
+            maxLength={120}
+            value={organisation}
+            onChange={(e) => setOrganisation(e.target.value)}
+          />
+        )}
+      </Field>
       {error && (
         <p role="alert" className="form__error">
           {t(error === 'invalid' ? 'account.profileInvalid' : 'account.offlineFailed')}

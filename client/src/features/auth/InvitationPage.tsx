@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { InvitationView } from '@parley/shared';
 import { inspectInvitation } from '../../api/invitations';
@@ -11,6 +11,7 @@ import { PageTitle } from '../../ui/Page';
 import { PasswordField } from '../../ui/PasswordField';
 import { authErrorMessage } from './errors';
 import './auth.css';
+import { Field } from '../../ui/Field';
 
 /**
  * The token arrives in the fragment (#token=…), which no server log or Referer ever sees. It is
@@ -122,7 +123,6 @@ function useOfferText(invitation: InvitationView): string {
 
 function Offer({ token, invitation }: { token: string; invitation: InvitationView }) {
   const t = useT();
-  const id = useId();
   const { lang } = useUiLang();
   const { me, signIn, signOut, acceptInvitation } = useSession();
   const [, navigate] = useLocation();
@@ -189,21 +189,18 @@ function Offer({ token, invitation }: { token: string; invitation: InvitationVie
             void run(e, () => acceptInvitation({ token, displayName: displayName.trim(), password, lang }))
           }
         >
-          <div className="field">
-            <label htmlFor={`${id}-name`}>{t('auth.displayName')}</label>
-            <input
-              id={`${id}-name`}
-              autoComplete="name"
-              required
-              maxLength={80}
-              aria-describedby={`${id}-name-help`}
-              value={displayName}
-              onChange={(e) => setDisplayName(e.target.value)}
-            />
-            <p id={`${id}-name-help`} className="field__help">
-              {t('auth.displayNameHelp')}
-            </p>
-          </div>
+          <Field label={t('auth.displayName')} help={t('auth.displayNameHelp')}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                autoComplete="name"
+                required
+                maxLength={80}
+                value={displayName}
+                onChange={(e) => setDisplayName(e.target.value)}
+              />
+            )}
+          </Field>
           {/* The address is the invitation's: shown, not typed (password managers still see it). */}
           <input type="hidden" autoComplete="username" value={invitation.email} readOnly />
           <PasswordField label={t('auth.password')} purpose="new" value={password} onChange={setPassword} />

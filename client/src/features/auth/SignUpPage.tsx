@@ -8,6 +8,7 @@ import { PageTitle } from '../../ui/Page';
 import { PasswordField } from '../../ui/PasswordField';
 import { authErrorMessage } from './errors';
 import './auth.css';
+import { Field } from '../../ui/Field';
 
 export function SignUpPage() {
   const t = useT();
@@ -92,35 +93,29 @@ export function SignUpPage() {
         {t('auth.signUp.title')}
       </PageTitle>
       <form className="form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('auth.displayName')}</label>
-          <input
-            id={`${id}-name`}
-            autoComplete="name"
-            required
-            maxLength={80}
-            aria-describedby={`${id}-name-help`}
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-          <p id={`${id}-name-help`} className="field__help">
-            {t('auth.displayNameHelp')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-org`}>{t('auth.organisation')}</label>
-          <input
-            id={`${id}-org`}
-            autoComplete="organization"
-            maxLength={120}
-            aria-describedby={`${id}-org-help`}
-            value={organisation}
-            onChange={(e) => setOrganisation(e.target.value)}
-          />
-          <p id={`${id}-org-help`} className="field__help">
-            {t('auth.organisationHelp')}
-          </p>
-        </div>
+        <Field label={t('auth.displayName')} help={t('auth.displayNameHelp')}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              autoComplete="name"
+              required
+              maxLength={80}
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('auth.organisation')} help={t('auth.organisationHelp')}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              autoComplete="organization"
+              maxLength={120}
+              value={organisation}
+              onChange={(e) => setOrganisation(e.target.value)}
+            />
+          )}
+        </Field>
         <div className="field">
           <label htmlFor={`${id}-email`}>{t('auth.email')}</label>
           <input

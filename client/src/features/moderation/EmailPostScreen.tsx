@@ -5,10 +5,10 @@ import { useData } from '../../db/context';
 import { useQuestions, useSpaces } from '../../db/queries';
 import { addPost, type WriteProblem } from '../../db/writes';
 import { useUiLang } from '../../i18n/I18nProvider';
-import { pickLocalized } from '../../i18n/localized';
 import { useT } from '../../i18n/useT';
 import { useAnnounce } from '../../ui/Announcer';
 import { Loading } from '../../ui/Page';
+import { TitleOptions } from './TitleOptions';
 
 const openNow = (phase: { opensAt: string; closesAt: string } | undefined, now: number) =>
   !!phase && Date.parse(phase.opensAt) <= now && now < Date.parse(phase.closesAt);
@@ -96,14 +96,7 @@ export function EmailPostScreen({ me }: { me: Me }) {
               setQuestionId('');
             }}
           >
-            {spaces.map((s) => {
-              const title = pickLocalized(s.title, uiLang, s.languages);
-              return (
-                <option key={s.id} value={s.id} lang={title.lang}>
-                  {title.text}
-                </option>
-              );
-            })}
+            <TitleOptions items={spaces} lang={uiLang} languagesOf={(s) => s.languages} />
           </select>
         </div>
       )}
@@ -129,14 +122,7 @@ export function EmailPostScreen({ me }: { me: Me }) {
           onChange={(e) => setQuestionId(e.target.value)}
         >
           <option value="">{t('moderation.email.pickQuestion')}</option>
-          {open.map((q) => {
-            const title = pickLocalized(q.title, uiLang, space.languages);
-            return (
-              <option key={q.id} value={q.id} lang={title.lang}>
-                {title.text}
-              </option>
-            );
-          })}
+          <TitleOptions items={open} lang={uiLang} languagesOf={() => space.languages} />
         </select>
       </div>
       <div className="field">

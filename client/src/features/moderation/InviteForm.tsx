@@ -3,9 +3,9 @@ import type { InvitationRole, Question, Space } from '@parley/shared';
 import { ApiError } from '../../api/http';
 import { sendInvitation } from '../../api/invitations';
 import { AVAILABLE_UI_LANGS, useUiLang } from '../../i18n/I18nProvider';
-import { pickLocalized } from '../../i18n/localized';
 import { useT } from '../../i18n/useT';
 import { useAnnounce } from '../../ui/Announcer';
+import { TitleOptions } from './TitleOptions';
 
 type Choice = 'space' | 'question' | 'admin';
 
@@ -121,14 +121,7 @@ export function InviteForm({ space, questions }: { space: Space; questions: read
               value={question.id}
               onChange={(e) => setQuestionId(e.target.value)}
             >
-              {questions.map((q) => {
-                const title = pickLocalized(q.title, lang, space.languages);
-                return (
-                  <option key={q.id} value={q.id} lang={title.lang}>
-                    {title.text}
-                  </option>
-                );
-              })}
+              <TitleOptions items={questions} lang={lang} languagesOf={() => space.languages} />
             </select>
           </div>
         )}

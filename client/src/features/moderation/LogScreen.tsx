@@ -4,7 +4,6 @@ import type { Me, Moderation, Post, Space } from '@parley/shared';
 import { auditCsvHref } from '../../api/moderation';
 import { useModerationLog, usePostsByIds, useSpaces } from '../../db/queries';
 import { useUiLang } from '../../i18n/I18nProvider';
-import { pickLocalized } from '../../i18n/localized';
 import { useT } from '../../i18n/useT';
 import { shownAuthorName } from '../../posts/display';
 import { useSession } from '../../session/SessionProvider';
@@ -13,6 +12,7 @@ import { moderatedSpace } from './queue';
 import { excerpt } from './QueueItem';
 import { decisionLabel } from './RecentDecisions';
 import { useReasonOf } from './reasons';
+import { TitleOptions } from './TitleOptions';
 
 const PAGE = 50;
 
@@ -70,14 +70,7 @@ export function LogScreen({ me }: { me: Me }) {
         <div className="field">
           <label htmlFor={id}>{t('moderation.space')}</label>
           <select id={id} className="select" value={space.id} onChange={(e) => setChosen(e.target.value)}>
-            {spaces.map((s) => {
-              const title = pickLocalized(s.title, lang, s.languages);
-              return (
-                <option key={s.id} value={s.id} lang={title.lang}>
-                  {title.text}
-                </option>
-              );
-            })}
+            <TitleOptions items={spaces} lang={lang} languagesOf={(s) => s.languages} />
           </select>
         </div>
       )}

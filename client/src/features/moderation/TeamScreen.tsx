@@ -10,6 +10,7 @@ import { useT } from '../../i18n/useT';
 import { useAnnounce } from '../../ui/Announcer';
 import { Loading } from '../../ui/Page';
 import { InviteForm } from './InviteForm';
+import { TitleOptions } from './TitleOptions';
 
 /**
  * Administrators only: who moderates a space. The same service as `npm run admin -- moderator
@@ -84,14 +85,7 @@ export function TeamScreen({ me }: { me: Me }) {
             value={space.id}
             onChange={(e) => setChosen(e.target.value)}
           >
-            {spaces.map((s) => {
-              const title = pickLocalized(s.title, lang, s.languages);
-              return (
-                <option key={s.id} value={s.id} lang={title.lang}>
-                  {title.text}
-                </option>
-              );
-            })}
+            <TitleOptions items={spaces} lang={lang} languagesOf={(s) => s.languages} />
           </select>
         </div>
       )}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MessageId } from '../../i18n/I18nProvider';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 
 /**
  * One language's text of a multilingual field: marked with that language (so it is spoken and

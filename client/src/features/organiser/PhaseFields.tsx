@@ -1,7 +1,7 @@
 import { isTimeZone } from '@parley/shared';
 import { useUiLang } from '../../i18n/I18nProvider';
 import { useT } from '../../i18n/useT';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 import { languageName } from './LanguagePicker';
 import { LocalizedField } from './LocalizedField';
 import type { PhaseForm, Problems } from './space-form';

@@ -10,7 +10,7 @@ import { useSession } from '../../session/SessionProvider';
 import { useAnnounce } from '../../ui/Announcer';
 import { NotFound } from '../../ui/NotFound';
 import { Loading, PageTitle } from '../../ui/Page';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 import { LanguagePicker, languageName } from './LanguagePicker';
 import { LocalizedField } from './LocalizedField';
 import { saveQuestion, setPositions } from './organiser-writes';

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import type { MessageId } from '../../i18n/I18nProvider';
-import { useT } from '../../i18n/useT';
+import type { MessageId } from '../i18n/I18nProvider';
+import { useT } from '../i18n/useT';
 
 export interface FieldA11y {
   id: string;
